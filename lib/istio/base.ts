@@ -1,0 +1,109 @@
+import { ApiObject, ApiObjectMetadata, ApiObjectMetadataDefinition, Chart } from 'cdk8s';
+import { Construct } from 'constructs';
+import { Finding, formatFinding, Problem, ProblemCollector, Severity } from '../analysis/finding';
+import { CHECKS } from '../analysis/codes';
+import { dns1123SubdomainProblem } from './private/validate';
+
+/**
+ * Properties common to every Istio resource.
+ */
+export interface IstioResourceProps {
+  /**
+   * Metadata of the resource (name, namespace, labels, annotations).
+   *
+   * @default - the name is the construct id, and the namespace is the chart's
+   */
+  readonly metadata?: ApiObjectMetadata;
+}
+
+const ISTIO_RESOURCE = Symbol.for('cdk8s-istio.IstioResource');
+
+/**
+ * Base class of every hand-written Istio construct (L2).
+ *
+ * It owns exactly one imported (L1) API object, reachable as `ApiObject.of(resource)` (the
+ * `'Resource'` child) for JSON patches: the escape hatch for fields the L2 API does not model.
+ * Names are explicit: the `metadata.name` given, else the construct id (never a hash), because
+ * other resources and people refer to Istio objects by name.
+ */
+export abstract class IstioResource extends Construct {
+  /** Whether `x` is an Istio L2 resource (works across copies of this library). */
+  public static isIstioResource(x: unknown): x is IstioResource {
+    return x !== null && typeof x === 'object' && ISTIO_RESOURCE in (x as object);
+  }
+
+  /** The underlying imported API object. */
+  protected abstract readonly apiObject: ApiObject;
+
+  /** The metadata given by the user, with the name defaulted. */
+  protected readonly initialMetadata: ApiObjectMetadata;
+
+  protected constructor(scope: Construct, id: string, props: IstioResourceProps = {}) {
+    super(scope, id);
+    Object.defineProperty(this, ISTIO_RESOURCE, { value: true });
+    this.initialMetadata = { ...props.metadata, name: props.metadata?.name ?? id };
+    this.node.addValidation({ validate: () => this._findings().filter((f) => f.severity === Severity.ERROR).map(formatFinding) });
+  }
+
+  /** The object's `metadata`, for adding labels and annotations. */
+  public get metadata(): ApiObjectMetadataDefinition {
+    return this.apiObject.metadata;
+  }
+
+  /** The resource name (`metadata.name`). */
+  public get name(): string {
+    return this.apiObject.name;
+  }
+
+  /**
+   * The namespace the object is applied to: its own `metadata.namespace`, else its chart's.
+   * `undefined` means the namespace `kubectl` targets (usually `default`).
+   */
+  public get namespace(): string | undefined {
+    return this.apiObject.metadata.namespace ?? Chart.of(this).namespace;
+  }
+
+  /** The Kubernetes kind, e.g. `VirtualService`. */
+  public get kind(): string {
+    return this.apiObject.kind;
+  }
+
+  /** The API version, e.g. `networking.istio.io/v1`. */
+  public get apiVersion(): string {
+    return this.apiObject.apiVersion;
+  }
+
+  /**
+   * The per-object findings of this resource, tied to its construct path.
+   * @internal
+   */
+  public _findings(): Finding[] {
+    const collector = new ProblemCollector();
+    const nameProblem = dns1123SubdomainProblem(this.name);
+    if (nameProblem) {
+      collector.add('CI0001', 'metadata.name', this.name, `name ${nameProblem}`, 'pass a lowercase DNS-1123 name in metadata.name or as the construct id');
+    }
+    this.validateSpec(collector);
+    return collector.problems.map((p) => toFinding(this.node.path, p));
+  }
+
+  /**
+   * Describes this resource's own problems (the webhook's and the CRD's rules), relative to the
+   * manifest root (fields start with `spec.`). Must not throw.
+   */
+  protected abstract validateSpec(problems: ProblemCollector): void;
+}
+
+/**
+ * Ties a problem to a construct path, filling in severity and counterpart from the check catalog.
+ * @internal
+ */
+export function toFinding(path: string, p: Problem): Finding {
+  const def = CHECKS[p.code];
+  return {
+    ...p,
+    path,
+    severity: p.severity ?? def?.severity ?? Severity.ERROR,
+    mirrors: def?.mirrors,
+  };
+}
