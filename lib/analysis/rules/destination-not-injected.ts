@@ -1,0 +1,27 @@
+import { destinationsOf } from '../mesh-model';
+import { MeshRule } from './rule';
+
+/**
+ * CI1013: a VirtualService routes to a Service whose namespace is in the app but has no sidecar
+ * injection (warning).
+ *
+ * The destination pods have no proxy, so subsets, mTLS and server-side policies do not apply
+ * (istioctl IST0102). Namespaces not in the app are not judged.
+ *
+ * @see https://istio.io/latest/docs/setup/additional-setup/sidecar-injection/
+ */
+export const DestinationNotInjected: MeshRule = {
+  code: 'CI1013',
+  evaluate({ model, report }) {
+    for (const vs of model.virtualServices) {
+      for (const { field, destination } of destinationsOf(vs)) {
+        if (typeof destination.host !== 'string') continue;
+        const { service } = model.resolveHost(destination.host, vs.namespace);
+        if (!service || model.isInjected(service.namespace) !== false) continue;
+        report(vs, `${field}.host`, destination.host,
+          `destination Service '${service.namespace}/${service.name}' is in namespace '${service.namespace}', which has no sidecar injection (no istio-injection=enabled or istio.io/rev label)`,
+          `label Namespace '${service.namespace}' with istio-injection=enabled (or istio.io/rev), or route to a meshed service`);
+      }
+    }
+  },
+};

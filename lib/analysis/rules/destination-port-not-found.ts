@@ -1,0 +1,26 @@
+import { destinationsOf, servicePorts } from '../mesh-model';
+import { MeshRule } from './rule';
+
+/**
+ * CI1005: a destination names a port its Service does not have.
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/virtual-service/#PortSelector
+ */
+export const DestinationPortNotFound: MeshRule = {
+  code: 'CI1005',
+  evaluate({ model, report }) {
+    for (const vs of model.virtualServices) {
+      for (const { field, destination } of destinationsOf(vs)) {
+        const port = destination.port?.number;
+        if (typeof destination.host !== 'string' || port === undefined) continue;
+        const { service } = model.resolveHost(destination.host, vs.namespace);
+        if (!service) continue;
+        const ports = servicePorts(service);
+        if (ports.length === 0 || ports.some((p) => p.number === port)) continue;
+        report(vs, `${field}.port.number`, port,
+          `port ${port} is not a port of Service '${service.namespace}/${service.name}'; ports: ${ports.map((p) => p.label).join(', ')}`,
+          `use one of the Service's ports (${ports.map((p) => p.number).join(', ')}), not a container port`);
+      }
+    }
+  },
+};
