@@ -8,7 +8,7 @@ import { Duration } from 'cdk8s';
  * report that through their validation with {@link durationProblem}.
  */
 export function renderDuration(d: Duration): string {
-  const ms = d.toMilliseconds();
+  const ms = d.toMilliseconds({ integral: false });
   if (ms % 1000 === 0) {
     return `${ms / 1000}s`;
   }
@@ -22,7 +22,7 @@ export function renderDuration(d: Duration): string {
  * milliseconds.
  */
 export function durationProblem(d: Duration): string | undefined {
-  const ms = d.toMilliseconds();
+  const ms = d.toMilliseconds({ integral: false });
   if (!Number.isFinite(ms) || ms < 1) {
     return `must be at least 1ms, got ${ms}ms; use Duration.millis(1) or more`;
   }
