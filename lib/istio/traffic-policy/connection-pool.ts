@@ -1,0 +1,243 @@
+import { Duration } from 'cdk8s';
+import { ProblemCollector, formatValue } from '../../analysis/finding';
+import { networking } from '../private/l1';
+import { checkDuration, checkInteger, INT32_MAX, optionalDuration, UINT32_MAX } from './checks';
+
+/**
+ * Whether HTTP/1.1 connections to the destination are upgraded to HTTP/2.
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/destination-rule/#ConnectionPoolSettings-HTTPSettings-H2UpgradePolicy
+ */
+export enum H2UpgradePolicy {
+  /** Use the mesh-wide default. */
+  DEFAULT = 'DEFAULT',
+  /** Do not upgrade. */
+  DO_NOT_UPGRADE = 'DO_NOT_UPGRADE',
+  /** Upgrade to HTTP/2. */
+  UPGRADE = 'UPGRADE',
+}
+
+/**
+ * TCP keepalive probing of upstream connections (`SO_KEEPALIVE`).
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/destination-rule/#ConnectionPoolSettings-TCPSettings-TcpKeepalive
+ */
+export interface TcpKeepalive {
+  /**
+   * Probes sent without response before the connection is considered dead.
+   * @default - the operating system's setting (9 on Linux)
+   */
+  readonly probes?: number;
+  /**
+   * How long a connection is idle before probes start.
+   * @default - the operating system's setting (2 hours on Linux)
+   */
+  readonly time?: Duration;
+  /**
+   * Time between probes.
+   * @default - the operating system's setting (75s on Linux)
+   */
+  readonly interval?: Duration;
+}
+
+/**
+ * Settings common to HTTP and TCP upstream connections.
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/destination-rule/#ConnectionPoolSettings-TCPSettings
+ */
+export interface TcpConnectionPool {
+  /**
+   * Maximum number of HTTP/1 or TCP connections to a destination host.
+   * @default 4294967295 (unlimited)
+   */
+  readonly maxConnections?: number;
+  /**
+   * TCP connection timeout.
+   * @default Duration.seconds(10)
+   */
+  readonly connectTimeout?: Duration;
+  /**
+   * TCP keepalive on upstream sockets.
+   * @default - no keepalive
+   */
+  readonly tcpKeepalive?: TcpKeepalive;
+  /**
+   * Maximum lifetime of a connection.
+   * @default - no limit
+   */
+  readonly maxConnectionDuration?: Duration;
+  /**
+   * Idle timeout of TCP connections (applies to HTTP connections too).
+   * @default Duration.hours(1)
+   */
+  readonly idleTimeout?: Duration;
+}
+
+/**
+ * Settings of HTTP/1.1, HTTP/2 and gRPC upstream connections.
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/destination-rule/#ConnectionPoolSettings-HTTPSettings
+ */
+export interface HttpConnectionPool {
+  /**
+   * Maximum number of requests queued while waiting for a connection (also applies to HTTP/2).
+   * @default 4294967295 (unlimited)
+   */
+  readonly http1MaxPendingRequests?: number;
+  /**
+   * Maximum number of active requests to the destination.
+   * @default 4294967295 (unlimited)
+   */
+  readonly http2MaxRequests?: number;
+  /**
+   * Maximum requests per connection; 1 disables keep-alive.
+   * @default 0 (unlimited)
+   */
+  readonly maxRequestsPerConnection?: number;
+  /**
+   * Maximum number of outstanding retries to all hosts at a time.
+   * @default 4294967295 (unlimited)
+   */
+  readonly maxRetries?: number;
+  /**
+   * Idle timeout of upstream connection-pool connections.
+   * @default Duration.hours(1)
+   */
+  readonly idleTimeout?: Duration;
+  /**
+   * Whether HTTP/1.1 connections are upgraded to HTTP/2.
+   * @default H2UpgradePolicy.DEFAULT
+   */
+  readonly h2UpgradePolicy?: H2UpgradePolicy;
+  /**
+   * Keep the client's protocol when connecting upstream (cannot be combined with `UPGRADE`).
+   * @default false
+   */
+  readonly useClientProtocol?: boolean;
+  /**
+   * Maximum number of concurrent streams per HTTP/2 connection.
+   * @default 2147483647
+   */
+  readonly maxConcurrentStreams?: number;
+}
+
+/**
+ * Options of {@link ConnectionPool.of}: at least one of `tcp` and `http`.
+ */
+export interface ConnectionPoolOptions {
+  /**
+   * TCP-level limits.
+   * @default - Istio's TCP defaults
+   */
+  readonly tcp?: TcpConnectionPool;
+  /**
+   * HTTP-level limits.
+   * @default - Istio's HTTP defaults
+   */
+  readonly http?: HttpConnectionPool;
+}
+
+/**
+ * Connection-pool limits to an upstream host: the circuit breaker of Istio.
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/destination-rule/#ConnectionPoolSettings
+ */
+export class ConnectionPool {
+  /**
+   * Connection-pool limits.
+   *
+   * @example
+   * // the circuit-breaking task: one connection, one pending request
+   * ConnectionPool.of({ tcp: { maxConnections: 1 }, http: { http1MaxPendingRequests: 1, maxRequestsPerConnection: 1 } })
+   */
+  public static of(options: ConnectionPoolOptions): ConnectionPool {
+    return new ConnectionPool({
+      tcp: options.tcp ? { ...options.tcp } : undefined,
+      http: options.http ? { ...options.http } : undefined,
+    });
+  }
+
+  private constructor(private readonly options: ConnectionPoolOptions) {}
+
+  /** The TCP settings (a copy). */
+  public get tcp(): TcpConnectionPool | undefined {
+    return this.options.tcp ? { ...this.options.tcp } : undefined;
+  }
+
+  /** The HTTP settings (a copy). */
+  public get http(): HttpConnectionPool | undefined {
+    return this.options.http ? { ...this.options.http } : undefined;
+  }
+
+  /**
+   * Records the problems of these settings; fields are relative to `connectionPool`.
+   * @internal
+   */
+  public _validate(problems: ProblemCollector): void {
+    const { tcp, http } = this.options;
+    if (!tcp && !http) {
+      problems.add('CI0015', '', {}, 'connection pool sets neither tcp nor http', 'set tcp or http limits, or remove connectionPool');
+    }
+    if (tcp) {
+      const t = problems.at('tcp');
+      checkInteger(t, 'maxConnections', tcp.maxConnections, 0, INT32_MAX);
+      checkDuration(t, 'connectTimeout', tcp.connectTimeout);
+      checkDuration(t, 'maxConnectionDuration', tcp.maxConnectionDuration);
+      checkDuration(t, 'idleTimeout', tcp.idleTimeout);
+      if (tcp.tcpKeepalive) {
+        const k = t.at('tcpKeepalive');
+        checkInteger(k, 'probes', tcp.tcpKeepalive.probes, 0, UINT32_MAX);
+        checkDuration(k, 'time', tcp.tcpKeepalive.time);
+        checkDuration(k, 'interval', tcp.tcpKeepalive.interval);
+      }
+    }
+    if (http) {
+      const h = problems.at('http');
+      checkInteger(h, 'http1MaxPendingRequests', http.http1MaxPendingRequests, 0, INT32_MAX);
+      checkInteger(h, 'http2MaxRequests', http.http2MaxRequests, 0, INT32_MAX);
+      checkInteger(h, 'maxRequestsPerConnection', http.maxRequestsPerConnection, 0, INT32_MAX);
+      checkInteger(h, 'maxRetries', http.maxRetries, 0, INT32_MAX);
+      checkInteger(h, 'maxConcurrentStreams', http.maxConcurrentStreams, 0, INT32_MAX);
+      checkDuration(h, 'idleTimeout', http.idleTimeout);
+      if (http.h2UpgradePolicy !== undefined && !Object.values(H2UpgradePolicy).includes(http.h2UpgradePolicy)) {
+        h.add('CI0017', 'h2UpgradePolicy', http.h2UpgradePolicy, `h2UpgradePolicy ${formatValue(http.h2UpgradePolicy)} is not one of ${Object.values(H2UpgradePolicy).join(', ')}`,
+          'use an H2UpgradePolicy value');
+      }
+      if (http.h2UpgradePolicy === H2UpgradePolicy.UPGRADE && http.useClientProtocol) {
+        h.add('CI0017', 'useClientProtocol', true, 'useClientProtocol must not be true when h2UpgradePolicy is UPGRADE',
+          'remove useClientProtocol or use another h2UpgradePolicy');
+      }
+    }
+  }
+
+  /**
+   * The Istio `connectionPool` object.
+   * @internal
+   */
+  public _toIstio(): networking.DestinationRuleSpecTrafficPolicyConnectionPool {
+    const { tcp, http } = this.options;
+    return {
+      tcp: tcp ? {
+        maxConnections: tcp.maxConnections,
+        connectTimeout: optionalDuration(tcp.connectTimeout),
+        tcpKeepalive: tcp.tcpKeepalive ? {
+          probes: tcp.tcpKeepalive.probes,
+          time: optionalDuration(tcp.tcpKeepalive.time),
+          interval: optionalDuration(tcp.tcpKeepalive.interval),
+        } : undefined,
+        maxConnectionDuration: optionalDuration(tcp.maxConnectionDuration),
+        idleTimeout: optionalDuration(tcp.idleTimeout),
+      } : undefined,
+      http: http ? {
+        http1MaxPendingRequests: http.http1MaxPendingRequests,
+        http2MaxRequests: http.http2MaxRequests,
+        maxRequestsPerConnection: http.maxRequestsPerConnection,
+        maxRetries: http.maxRetries,
+        idleTimeout: optionalDuration(http.idleTimeout),
+        h2UpgradePolicy: http.h2UpgradePolicy as unknown as networking.DestinationRuleSpecTrafficPolicyConnectionPoolHttpH2UpgradePolicy | undefined,
+        useClientProtocol: http.useClientProtocol,
+        maxConcurrentStreams: http.maxConcurrentStreams,
+      } : undefined,
+    };
+  }
+}

@@ -1,0 +1,116 @@
+import { Duration } from 'cdk8s';
+import { ProblemCollector } from '../../analysis/finding';
+import { networking } from '../private/l1';
+import { checkDuration, checkInteger, optionalDuration, UINT32_MAX } from './checks';
+
+/**
+ * Options of {@link OutlierDetection.of}. Every field is optional; an empty object enables
+ * outlier detection with Istio's defaults.
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/destination-rule/#OutlierDetection
+ */
+export interface OutlierDetectionOptions {
+  /**
+   * Consecutive 5xx responses (or connection errors for TCP) before a host is ejected; 0 disables this check.
+   * @default 5
+   */
+  readonly consecutive5xxErrors?: number;
+  /**
+   * Consecutive gateway errors (502, 503, 504) before a host is ejected; 0 disables this check.
+   * @default 0
+   */
+  readonly consecutiveGatewayErrors?: number;
+  /**
+   * Consecutive locally originated failures before a host is ejected; needs `splitExternalLocalOriginErrors`.
+   * @default 5
+   */
+  readonly consecutiveLocalOriginFailures?: number;
+  /**
+   * Count local-origin failures (timeouts, resets) separately from upstream responses.
+   * @default false
+   */
+  readonly splitExternalLocalOriginErrors?: boolean;
+  /**
+   * Time between ejection sweeps.
+   * @default Duration.seconds(10)
+   */
+  readonly interval?: Duration;
+  /**
+   * Minimum ejection time; a host stays ejected for this times the number of its ejections.
+   * @default Duration.seconds(30)
+   */
+  readonly baseEjectionTime?: Duration;
+  /**
+   * Maximum percentage (0-100) of hosts that can be ejected.
+   * @default 10
+   */
+  readonly maxEjectionPercent?: number;
+  /**
+   * Outlier detection stays enabled while at least this percentage (0-100) of hosts is healthy.
+   * @default 0
+   */
+  readonly minHealthPercent?: number;
+}
+
+/**
+ * Ejects unhealthy hosts from the load-balancing pool (passive health checking).
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/destination-rule/#OutlierDetection
+ */
+export class OutlierDetection {
+  /**
+   * Outlier detection with the given thresholds.
+   *
+   * @example
+   * OutlierDetection.of({ consecutive5xxErrors: 1, interval: Duration.seconds(1), baseEjectionTime: Duration.minutes(3), maxEjectionPercent: 100 })
+   */
+  public static of(options: OutlierDetectionOptions = {}): OutlierDetection {
+    return new OutlierDetection({ ...options });
+  }
+
+  private constructor(private readonly options: OutlierDetectionOptions) {}
+
+  /** The settings (a copy). */
+  public get settings(): OutlierDetectionOptions {
+    return { ...this.options };
+  }
+
+  /**
+   * Records the problems of these settings; fields are relative to `outlierDetection`.
+   * @internal
+   */
+  public _validate(problems: ProblemCollector): void {
+    const o = this.options;
+    checkInteger(problems, 'consecutive5xxErrors', o.consecutive5xxErrors, 0, UINT32_MAX);
+    checkInteger(problems, 'consecutiveGatewayErrors', o.consecutiveGatewayErrors, 0, UINT32_MAX);
+    checkInteger(problems, 'consecutiveLocalOriginFailures', o.consecutiveLocalOriginFailures, 0, UINT32_MAX);
+    checkDuration(problems, 'interval', o.interval);
+    checkDuration(problems, 'baseEjectionTime', o.baseEjectionTime);
+    checkInteger(problems, 'maxEjectionPercent', o.maxEjectionPercent, 0, 100, 'CI0005');
+    checkInteger(problems, 'minHealthPercent', o.minHealthPercent, 0, 100, 'CI0005');
+    if ((o.consecutiveLocalOriginFailures ?? 0) > 0 && !o.splitExternalLocalOriginErrors) {
+      problems.add('CI0017', 'consecutiveLocalOriginFailures', o.consecutiveLocalOriginFailures,
+        `consecutiveLocalOriginFailures is ${o.consecutiveLocalOriginFailures} but splitExternalLocalOriginErrors is not true, so Istio rejects it`,
+        'set splitExternalLocalOriginErrors: true or remove consecutiveLocalOriginFailures');
+    }
+  }
+
+  /**
+   * The Istio `outlierDetection` object.
+   * @internal
+   */
+  public _toIstio(): networking.DestinationRuleSpecTrafficPolicyOutlierDetection {
+    const o = this.options;
+    return {
+      // the imported type spells the field consecutive5XxErrors; it renders as consecutive5xxErrors
+      consecutive5XxErrors: o.consecutive5xxErrors,
+      consecutiveGatewayErrors: o.consecutiveGatewayErrors,
+      consecutiveLocalOriginFailures: o.consecutiveLocalOriginFailures,
+      splitExternalLocalOriginErrors: o.splitExternalLocalOriginErrors,
+      interval: optionalDuration(o.interval),
+      baseEjectionTime: optionalDuration(o.baseEjectionTime),
+      maxEjectionPercent: o.maxEjectionPercent,
+      minHealthPercent: o.minHealthPercent,
+    };
+  }
+}
