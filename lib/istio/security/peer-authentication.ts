@@ -1,0 +1,172 @@
+import { ApiObject, Lazy } from 'cdk8s';
+import { Construct } from 'constructs';
+import { ProblemCollector } from '../../analysis/finding';
+import { IstioResource, IstioResourceProps } from '../base';
+import { security } from '../private/l1';
+import { portProblem } from '../private/validate';
+import { WorkloadSelector } from '../workload-selector';
+
+/**
+ * Whether workloads accept plaintext, mutual TLS, or both.
+ *
+ * @see https://istio.io/latest/docs/reference/config/security/peer_authentication/#PeerAuthentication-MutualTLS-Mode
+ */
+export enum MtlsMode {
+  /** Inherit from the parent policy (namespace, then mesh); PERMISSIVE when there is none. */
+  UNSET = 'UNSET',
+  /** Plaintext only: mTLS connections are not terminated. */
+  DISABLE = 'DISABLE',
+  /** Accept both plaintext and mTLS. */
+  PERMISSIVE = 'PERMISSIVE',
+  /** Accept mTLS only. */
+  STRICT = 'STRICT',
+}
+
+const MODES = Object.values(MtlsMode) as string[];
+
+/**
+ * Properties of a {@link PeerAuthentication}.
+ */
+export interface PeerAuthenticationProps extends IstioResourceProps {
+  /**
+   * The workloads the policy applies to.
+   *
+   * @default - every workload in the namespace; in the root namespace (`istio-system`) the policy
+   * is mesh-wide
+   */
+  readonly selector?: WorkloadSelector;
+  /**
+   * The mTLS mode for every port.
+   *
+   * @default - not rendered; same as MtlsMode.UNSET (inherit)
+   */
+  readonly mtlsMode?: MtlsMode;
+  /**
+   * Per-port mTLS modes, keyed by the workload's (container) port number. Requires a `selector`.
+   *
+   * @default - no port-level settings
+   */
+  readonly portLevelMtls?: { [port: number]: MtlsMode };
+}
+
+/**
+ * Options of {@link PeerAuthentication.meshWide}.
+ */
+export interface PeerAuthenticationMeshWideOptions {
+  /**
+   * The mTLS mode for the whole mesh.
+   */
+  readonly mtlsMode: MtlsMode;
+  /**
+   * The mesh root namespace (`meshConfig.rootNamespace`).
+   *
+   * @default 'istio-system'
+   */
+  readonly rootNamespace?: string;
+  /**
+   * The resource name.
+   *
+   * @default - the construct id
+   */
+  readonly name?: string;
+}
+
+/**
+ * Defines how traffic is tunneled (or not) to a workload: whether it requires mutual TLS.
+ *
+ * Scope comes from where the policy lives: without `selector` it covers its namespace, and a
+ * policy without `selector` in the root namespace (`istio-system` by default) is mesh-wide
+ * (see {@link PeerAuthentication.meshWide}). A `selector` narrows it to some workloads of its
+ * namespace; only such a policy may set `portLevelMtls`.
+ *
+ * @example
+ * new PeerAuthentication(chart, 'strict', { mtlsMode: MtlsMode.STRICT });
+ *
+ * @see https://istio.io/latest/docs/reference/config/security/peer_authentication/
+ */
+export class PeerAuthentication extends IstioResource {
+  /**
+   * A mesh-wide policy: in the root namespace, without selector.
+   *
+   * @example
+   * PeerAuthentication.meshWide(chart, 'default', { mtlsMode: MtlsMode.STRICT });
+   */
+  public static meshWide(scope: Construct, id: string, options: PeerAuthenticationMeshWideOptions): PeerAuthentication {
+    return new PeerAuthentication(scope, id, {
+      metadata: { name: options.name ?? id, namespace: options.rootNamespace ?? 'istio-system' },
+      mtlsMode: options.mtlsMode,
+    });
+  }
+
+  /** The workload selector, if any. */
+  public readonly selector?: WorkloadSelector;
+  /** The mTLS mode for every port, if set. */
+  public readonly mtlsMode?: MtlsMode;
+
+  protected readonly apiObject: ApiObject;
+
+  private readonly _portLevel = new Map<number, MtlsMode>();
+
+  constructor(scope: Construct, id: string, props: PeerAuthenticationProps = {}) {
+    super(scope, id, props);
+    this.selector = props.selector;
+    this.mtlsMode = props.mtlsMode;
+    this.apiObject = new security.PeerAuthentication(this, 'Resource', {
+      metadata: this.initialMetadata,
+      spec: Lazy.any({ produce: () => this._toSpec() }),
+    });
+    for (const [port, mode] of Object.entries(props.portLevelMtls ?? {})) {
+      this.addPortMtls(Number(port), mode);
+    }
+  }
+
+  /**
+   * Sets the mTLS mode of one port (the workload's port, not the Service port).
+   *
+   * @example
+   * pa.addPortMtls(8080, MtlsMode.DISABLE);
+   */
+  public addPortMtls(port: number, mode: MtlsMode): void {
+    this._portLevel.set(port, mode);
+  }
+
+  /** The port-level modes (a copy). */
+  public get portLevelMtls(): { [port: number]: MtlsMode } {
+    return Object.fromEntries(this._portLevel);
+  }
+
+  /**
+   * The rendered spec.
+   * @internal
+   */
+  public _toSpec(): any {
+    const portLevel = this._portLevel.size > 0
+      ? Object.fromEntries([...this._portLevel].map(([port, mode]) => [String(port), { mode }]))
+      : undefined;
+    return {
+      selector: this.selector?._toMatchLabels(),
+      mtls: this.mtlsMode ? { mode: this.mtlsMode } : undefined,
+      portLevelMtls: portLevel,
+    };
+  }
+
+  protected validateSpec(problems: ProblemCollector): void {
+    const spec = problems.at('spec');
+    this.selector?._validate(spec.at('selector.matchLabels'), this.namespace);
+    if (this.mtlsMode !== undefined && !MODES.includes(this.mtlsMode)) {
+      spec.add('CI0017', 'mtls.mode', this.mtlsMode, `mtls mode '${this.mtlsMode}' is not one of ${MODES.join(', ')}`, 'use an MtlsMode value');
+    }
+    if (this._portLevel.size > 0 && (!this.selector || Object.keys(this.selector.labels).length === 0)) {
+      spec.add('CI0017', 'portLevelMtls', this.portLevelMtls,
+        'portLevelMtls requires a selector; a namespace- or mesh-wide PeerAuthentication cannot set per-port modes',
+        'add selector: WorkloadSelector.fromWorkload(deployment), or move the port settings to a workload-specific policy');
+    }
+    for (const [port, mode] of this._portLevel) {
+      const p = portProblem(port);
+      if (p) spec.add('CI0003', `portLevelMtls['${port}']`, port, `port ${port} ${p}`, 'use the workload port number, 1 to 65535');
+      if (!MODES.includes(mode)) {
+        spec.add('CI0017', `portLevelMtls['${port}'].mode`, mode, `mtls mode '${mode}' is not one of ${MODES.join(', ')}`, 'use an MtlsMode value');
+      }
+    }
+  }
+}

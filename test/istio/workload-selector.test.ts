@@ -1,0 +1,137 @@
+import { Chart, Testing } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
+import { ProblemCollector, Severity } from '../../lib/analysis/finding';
+import { WorkloadSelector } from '../../lib/istio/workload-selector';
+
+function deployment(chart: Chart, id: string, labels: Record<string, string>, select = true): kplus.Deployment {
+  return new kplus.Deployment(chart, id, {
+    containers: [{ image: 'nginx' }],
+    podMetadata: { labels },
+    select,
+  });
+}
+
+function problemsOf(selector: WorkloadSelector, ns?: string) {
+  const c = new ProblemCollector('spec.selector.matchLabels');
+  selector._validate(c, ns);
+  return c.problems;
+}
+
+describe('rendering', () => {
+  test('fromLabels renders matchLabels and labels without a chart', () => {
+    // GIVEN
+    const sel = WorkloadSelector.fromLabels({ app: 'productpage', version: 'v1' });
+
+    // THEN
+    expect(sel._toMatchLabels()).toEqual({ matchLabels: { app: 'productpage', version: 'v1' } });
+    expect(sel._toLabels()).toEqual({ labels: { app: 'productpage', version: 'v1' } });
+    expect(problemsOf(sel)).toEqual([]);
+  });
+
+  test('fromLabels copies its input', () => {
+    // GIVEN
+    const labels: Record<string, string> = { app: 'a' };
+    const sel = WorkloadSelector.fromLabels(labels);
+
+    // WHEN
+    labels.app = 'b';
+
+    // THEN
+    expect(sel.labels).toEqual({ app: 'a' });
+  });
+
+  test('fromWorkload uses the Deployment selector matchLabels, without cdk8s.io/metadata.addr', () => {
+    // GIVEN
+    const chart = Testing.chart();
+    const d = deployment(chart, 'reviews-v2', { app: 'reviews', version: 'v2', team: 'books' }, false);
+    d.select(kplus.LabelSelector.of({ labels: { app: 'reviews', version: 'v2' } }));
+
+    // WHEN
+    const sel = WorkloadSelector.fromWorkload(d);
+
+    // THEN
+    expect(sel.labels).toEqual({ app: 'reviews', version: 'v2' });
+    expect(sel.sourceWorkload).toBe(d);
+  });
+
+  test('fromWorkload falls back to pod-template labels when the selector is only cdk8s.io/metadata.addr', () => {
+    // GIVEN
+    const chart = Testing.chart();
+    const d = deployment(chart, 'ratings', { app: 'ratings', version: 'v1' });
+
+    // WHEN
+    const sel = WorkloadSelector.fromWorkload(d);
+
+    // THEN
+    expect(d.matchLabels).toHaveProperty(['cdk8s.io/metadata.addr']);
+    expect(sel.labels).toEqual({ app: 'ratings', version: 'v1' });
+  });
+
+  test('fromWorkload reads labels at synthesis time', () => {
+    // GIVEN
+    const chart = Testing.chart();
+    const d = deployment(chart, 'details', { app: 'details' });
+    const sel = WorkloadSelector.fromWorkload(d);
+
+    // WHEN
+    d.podMetadata.addLabel('version', 'v1');
+
+    // THEN
+    expect(sel._toMatchLabels()).toEqual({ matchLabels: { app: 'details', version: 'v1' } });
+  });
+
+  test('fromWorkload works with a Pod', () => {
+    // GIVEN
+    const chart = Testing.chart();
+    const pod = new kplus.Pod(chart, 'curl', { containers: [{ image: 'curlimages/curl' }], metadata: { labels: { app: 'curl' } } });
+
+    // THEN
+    expect(WorkloadSelector.fromWorkload(pod).labels).toEqual({ app: 'curl' });
+  });
+});
+
+describe('problems', () => {
+  test('fails with a wildcard label', () => {
+    const p = problemsOf(WorkloadSelector.fromLabels({ app: 'rev*' }));
+    expect(p).toEqual([expect.objectContaining({ code: 'CI0018', field: 'spec.selector.matchLabels[\'app\']', value: 'rev*' })]);
+    expect(p[0].message).toMatch(/wildcard/);
+  });
+
+  test('fails with an invalid label key and value', () => {
+    const p = problemsOf(WorkloadSelector.fromLabels({ 'bad key': 'ok', 'app': '-bad-' }));
+    expect(p.map((x) => `${x.code} ${x.field}`)).toEqual([
+      'CI0018 spec.selector.matchLabels[\'bad key\']',
+      'CI0018 spec.selector.matchLabels[\'app\']',
+    ]);
+    expect(p[0].message).toMatch(/label key 'bad key'/);
+    expect(p[1].message).toMatch(/label value '-bad-'/);
+  });
+
+  test('warns about an empty label set', () => {
+    const p = problemsOf(WorkloadSelector.fromLabels({}));
+    expect(p).toEqual([expect.objectContaining({ code: 'CI0018', field: 'spec.selector.matchLabels', severity: Severity.WARNING })]);
+  });
+
+  test('fails when the workload has no labels of its own', () => {
+    // GIVEN
+    const chart = Testing.chart();
+    const d = new kplus.Deployment(chart, 'anon', { containers: [{ image: 'nginx' }] });
+
+    // THEN
+    const p = problemsOf(WorkloadSelector.fromWorkload(d));
+    expect(p).toEqual([expect.objectContaining({ code: 'CI0015', field: 'spec.selector.matchLabels', severity: Severity.ERROR })]);
+    expect(p[0].message).toMatch(/would match every workload/);
+  });
+
+  test('fails when the workload is in another namespace than the resource', () => {
+    // GIVEN
+    const chart = Testing.chart();
+    const d = new kplus.Deployment(chart, 'web', { metadata: { namespace: 'frontend' }, containers: [{ image: 'nginx' }], podMetadata: { labels: { app: 'web' } } });
+
+    // THEN
+    const p = problemsOf(WorkloadSelector.fromWorkload(d), 'backend');
+    expect(p).toEqual([expect.objectContaining({ code: 'CI0017', field: 'spec.selector.matchLabels' })]);
+    expect(p[0].message).toMatch(/namespace 'frontend' but this resource is in 'backend'/);
+    expect(problemsOf(WorkloadSelector.fromWorkload(d), 'frontend')).toEqual([]);
+  });
+});
