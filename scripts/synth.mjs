@@ -1,0 +1,27 @@
+// `npm run synth` (and `cdk8s synth`, through cdk8s.yaml): bundle main.ts with esbuild, then run
+// it. No type checking here: `npm test` type-checks. The app writes dist/ atomically and exits
+// non-zero, leaving the previous dist/ untouched, when any check fails.
+//
+// Usage: node scripts/synth.mjs [--outdir DIR]   (default: $CDK8S_OUTDIR, else dist)
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { buildApp } from './build.mjs';
+
+const args = process.argv.slice(2);
+const i = args.indexOf('--outdir');
+if (i >= 0) {
+  if (!args[i + 1]) {
+    console.error('usage: node scripts/synth.mjs [--outdir DIR]');
+    process.exit(2);
+  }
+  process.env.CDK8S_OUTDIR = path.resolve(args[i + 1]);
+}
+
+await buildApp();
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+try {
+  await import(pathToFileURL(path.join(root, 'build', 'main.js')).href);
+} catch (e) {
+  console.error(e instanceof Error ? e.message : String(e));
+  process.exit(1);
+}
