@@ -15,6 +15,8 @@ export async function buildApp() {
     target: 'node20',
     format: 'cjs',
     sourcemap: false,
+    // this repository's compiler options, never a stray tsconfig.json above the checkout
+    tsconfig: path.join(root, 'tsconfig.json'),
     logLevel: 'warning',
     // dependencies are bundled too: one file parses faster than node's module resolution over
     // hundreds of files in node_modules (measured: 0.14 s vs 0.18 s for a Bookinfo-sized app)

@@ -134,3 +134,14 @@ describe('MeshApp', () => {
     expect(clash.app.check().errors.map((f) => f.code)).toContain('CI1007');
   });
 });
+
+test('a failing cdk8s or cdk8s-plus validation is reported as CI0019 with its construct path', () => {
+  // GIVEN a construct whose own validation fails
+  const app = new MeshApp({ outdir: path.join(tmp, 'out'), log: () => undefined });
+  const chart = new Chart(app, 'base');
+  chart.node.addValidation({ validate: () => ['replicas must be positive'] });
+  // WHEN
+  const report = app.check();
+  // THEN
+  expect(report.errors.map((f) => [f.code, f.path, f.message])).toEqual([['CI0019', 'base', 'replicas must be positive']]);
+});
