@@ -2,7 +2,8 @@
 // it. No type checking here: `npm test` type-checks. The app writes dist/ atomically and exits
 // non-zero, leaving the previous dist/ untouched, when any check fails.
 //
-// Usage: node scripts/synth.mjs [--outdir DIR]   (default: $CDK8S_OUTDIR, else dist)
+// Usage: node scripts/synth.mjs [--outdir DIR] [--force-build]   (outdir default: $CDK8S_OUTDIR, else dist)
+// The bundle is rebuilt only when an input changed (see build.mjs); --force-build rebuilds it anyway.
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildApp } from './build.mjs';
@@ -11,13 +12,13 @@ const args = process.argv.slice(2);
 const i = args.indexOf('--outdir');
 if (i >= 0) {
   if (!args[i + 1]) {
-    console.error('usage: node scripts/synth.mjs [--outdir DIR]');
+    console.error('usage: node scripts/synth.mjs [--outdir DIR] [--force-build]');
     process.exit(2);
   }
   process.env.CDK8S_OUTDIR = path.resolve(args[i + 1]);
 }
 
-await buildApp();
+await buildApp({ force: args.includes('--force-build') });
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 try {
   await import(pathToFileURL(path.join(root, 'build', 'main.js')).href);
