@@ -13,7 +13,8 @@ export interface MeshAppProps extends AppProps {
   /**
    * Treat warnings as errors: any unsuppressed warning fails synthesis.
    *
-   * @default false
+   * @default - true when the environment variable `CDK8S_ISTIO_WARNINGS_AS_ERRORS` is `true`
+   *   (`npm run synth -- --warnings-as-errors` sets it), else false
    */
   readonly warningsAsErrors?: boolean;
 
@@ -63,7 +64,7 @@ export class MeshApp extends App {
 
   constructor(props: MeshAppProps = {}) {
     super(props);
-    this.warningsAsErrors = props.warningsAsErrors ?? false;
+    this.warningsAsErrors = props.warningsAsErrors ?? process.env.CDK8S_ISTIO_WARNINGS_AS_ERRORS === 'true';
     this.log = props.log ?? ((line) => process.stderr.write(line + '\n'));
   }
 
