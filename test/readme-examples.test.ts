@@ -1,0 +1,133 @@
+/**
+ * The README's examples, as code: if an API they use changes, this fails and the README is fixed
+ * with it. Each family (routing, resilience, mirroring, egress and security, escape hatch) is
+ * rendered in one app that must pass every check.
+ */
+import { ApiObject, Chart, Duration, JsonPatch, Testing } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
+import {
+  AuthorizationPolicy, ClientTls, ConnectionPool, Destination, DestinationRule, FaultInjection, Gateway, GatewayBinding,
+  GatewayServer, HttpMatch, MeshApp, MtlsMode, OutboundTrafficPolicy, OutlierDetection, PeerAuthentication, PortProtocol,
+  RetryOn, ServiceEntry, ServiceEntryLocation, ServiceEntryResolution, Sidecar, Source, StringMatch, Subset, Suppressions,
+  TrafficPolicy, VirtualService, WorkloadSelector,
+} from '../lib';
+
+function shop() {
+  const app = new MeshApp({ outdir: '/nonexistent', log: () => undefined });
+  const chart = new Chart(app, 'shop', { namespace: 'shop' });
+  const service = (name: string, port: number) => {
+    const svc = new kplus.Service(chart, `${name}-service`, { metadata: { name }, ports: [{ port, name: 'http' }] });
+    svc.selectLabel('app', name);
+    return svc;
+  };
+  const deployment = (app_: string, version: string, sa?: kplus.ServiceAccount) => {
+    const d = new kplus.Deployment(chart, `${app_}-${version}`, {
+      metadata: { name: `${app_}-${version}` }, select: false, replicas: 1, serviceAccount: sa,
+      podMetadata: { labels: { app: app_, version } },
+      containers: [{ image: `example/${app_}:${version}`, ports: [{ number: 9080 }] }],
+    });
+    d.select(kplus.LabelSelector.of({ labels: { app: app_, version } }));
+    return d;
+  };
+  return { app, chart, service, deployment };
+}
+
+test('the README examples render and pass every check', () => {
+  const { app, chart, service, deployment } = shop();
+  const reviews = service('reviews', 9080);
+  const httpbin = service('httpbin', 8000);
+  const ratings = service('ratings', 9080);
+  const reviewsServiceAccount = new kplus.ServiceAccount(chart, 'reviews-sa', { metadata: { name: 'bookinfo-reviews' } });
+  const reviewsV1 = deployment('reviews', 'v1', reviewsServiceAccount);
+  const reviewsV2 = deployment('reviews', 'v2', reviewsServiceAccount);
+  const ratingsV1 = deployment('ratings', 'v1');
+  const httpbinV1 = deployment('httpbin', 'v1');
+  const httpbinV2 = deployment('httpbin', 'v2');
+
+  // Routing
+  const rule = DestinationRule.forService(chart, 'reviews-rule', reviews);
+  rule.addSubset(Subset.fromWorkload('v1', reviewsV1));
+  rule.addSubset(Subset.fromWorkload('v2', reviewsV2));
+  new VirtualService(chart, 'reviews-routes', {
+    metadata: { name: 'reviews' },
+    hosts: ['reviews'],
+    httpRoutes: [
+      { match: [HttpMatch.header('end-user', StringMatch.exact('jason'))], route: [{ destination: Destination.fromService(reviews, { subset: 'v2' }) }] },
+      { route: [
+        { destination: Destination.fromService(reviews, { subset: 'v1' }), weight: 90 },
+        { destination: Destination.fromService(reviews, { subset: 'v2' }), weight: 10 },
+      ] },
+    ],
+  });
+  const gw = new Gateway(chart, 'gw', { servers: [GatewayServer.http({ port: 8080, hosts: ['*'] })] });
+  new VirtualService(chart, 'front', {
+    hosts: ['*'], gateways: [GatewayBinding.fromGateway(gw)],
+    httpRoutes: [{ match: [HttpMatch.prefix('/reviews')], route: [{ destination: Destination.fromService(reviews, { subset: 'v1' }) }] }],
+  });
+
+  // Resilience
+  new VirtualService(chart, 'ratings-routes', {
+    metadata: { name: 'ratings' },
+    hosts: ['ratings'],
+    httpRoutes: [{
+      route: [{ destination: Destination.fromService(ratings) }],
+      timeout: Duration.seconds(10),
+      retries: { attempts: 3, perTryTimeout: Duration.seconds(2), retryOn: [RetryOn.FIVE_XX, RetryOn.CONNECT_FAILURE] },
+      fault: FaultInjection.delay({ fixedDelay: Duration.seconds(7), percentage: 10 }),
+    }],
+  });
+  const httpbinRule = DestinationRule.forService(chart, 'httpbin-rule', httpbin, {
+    trafficPolicy: TrafficPolicy.of({
+      connectionPool: ConnectionPool.of({ tcp: { maxConnections: 1 }, http: { http1MaxPendingRequests: 1 } }),
+      outlierDetection: OutlierDetection.of({ consecutive5xxErrors: 1, interval: Duration.seconds(1), baseEjectionTime: Duration.minutes(3) }),
+      tls: ClientTls.istioMutual(),
+    }),
+    subsets: [Subset.fromWorkload('v1', httpbinV1), Subset.fromWorkload('v2', httpbinV2)],
+  });
+
+  // Mirroring
+  new VirtualService(chart, 'httpbin-routes', {
+    metadata: { name: 'httpbin' },
+    hosts: ['httpbin'],
+    httpRoutes: [{
+      route: [{ destination: Destination.fromService(httpbin, { subset: 'v1' }) }],
+      mirror: Destination.fromService(httpbin, { subset: 'v2' }),
+      mirrorPercentage: 100,
+    }],
+  });
+
+  // Egress and security
+  new ServiceEntry(chart, 'edition-cnn-com', {
+    hosts: ['edition.cnn.com'], location: ServiceEntryLocation.MESH_EXTERNAL, resolution: ServiceEntryResolution.DNS,
+    ports: [{ number: 80, name: 'http-port', protocol: PortProtocol.HTTP, targetPort: 443 }],
+  });
+  new Sidecar(chart, 'default', { egress: [{ hosts: ['./*', 'istio-system/*'] }], outboundTrafficPolicy: OutboundTrafficPolicy.REGISTRY_ONLY });
+  const policy = new AuthorizationPolicy(chart, 'ratings-viewers', {
+    selector: WorkloadSelector.fromWorkload(ratingsV1),
+    rules: [{ from: [Source.fromServiceAccounts(reviewsServiceAccount)] }],
+  });
+  const meshChart = new Chart(app, 'mesh', { namespace: 'istio-system' });
+  PeerAuthentication.meshWide(meshChart, 'default', { mtlsMode: MtlsMode.STRICT });
+
+  // Escape hatch
+  ApiObject.of(httpbinRule).addJsonPatch(JsonPatch.add('/spec/trafficPolicy/tunnel', { protocol: 'CONNECT', targetHost: 'proxy', targetPort: 8080 }));
+
+  // a sample client without a version label, suppressed with a reason
+  const client = new kplus.Deployment(chart, 'client', { metadata: { name: 'client' }, select: false, podMetadata: { labels: { app: 'client' } }, containers: [{ image: 'curl' }] });
+  client.select(kplus.LabelSelector.of({ labels: { app: 'client' } }));
+  Suppressions.add(client, 'CI1012', 'a load client that nothing routes to');
+
+  // THEN every check passes (the meshed-namespace checks only apply where a Namespace object says so)
+  const report = app.check();
+  expect(report.errors).toEqual([]);
+  expect(report.warnings).toEqual([]);
+
+  const out = Testing.synth(chart);
+  const byName = (kind: string, name: string) => out.find((o) => o.kind === kind && o.metadata.name === name);
+  expect(byName('DestinationRule', 'reviews').spec.subsets).toEqual([{ name: 'v1', labels: { version: 'v1' } }, { name: 'v2', labels: { version: 'v2' } }]);
+  expect(byName('DestinationRule', 'httpbin').spec.trafficPolicy.tunnel).toEqual({ protocol: 'CONNECT', targetHost: 'proxy', targetPort: 8080 });
+  expect(byName('VirtualService', 'httpbin').spec.http[0].mirrorPercentage).toEqual({ value: 100 });
+  expect(byName('VirtualService', 'ratings').spec.http[0].retries).toEqual({ attempts: 3, perTryTimeout: '2s', retryOn: '5xx,connect-failure' });
+  expect(byName('AuthorizationPolicy', policy.name).spec.rules[0].from[0].source.principals).toEqual(['cluster.local/ns/shop/sa/bookinfo-reviews']);
+  expect(byName('AuthorizationPolicy', policy.name).spec.selector).toEqual({ matchLabels: { app: 'ratings', version: 'v1' } });
+});
