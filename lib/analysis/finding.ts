@@ -19,7 +19,10 @@ export interface Problem {
   readonly code: string;
   /** The field, as a path into the rendered manifest where possible, e.g. `spec.http[0].timeout`. */
   readonly field: string;
-  /** The offending value, as the user gave it. */
+  /**
+   * The offending value, as the user gave it.
+   * @default - no single value (for example a missing field)
+   */
   readonly value?: unknown;
   /** What is wrong, lowercase, no final period. */
   readonly message: string;
@@ -38,6 +41,7 @@ export interface Problem {
 export interface Finding extends Problem {
   /** The construct path, e.g. `bookinfo-ingress/bookinfo`. */
   readonly path: string;
+  /** The severity after the catalog default (and any per-problem override) is applied. */
   readonly severity: Severity;
   /**
    * The `istioctl analyze` or Kiali check this one mirrors, if any (e.g. `IST0101`, `KIA1101`).

@@ -7,10 +7,8 @@ import { ScenarioChart, ScenarioProps } from './scenario';
  * @see https://istio.io/latest/docs/tasks/traffic-management/request-routing/
  */
 export class AllV1Scenario extends ScenarioChart {
-  public readonly description = 'every Bookinfo service routed to its v1 subset';
-
   constructor(scope: Construct, props: ScenarioProps) {
-    super(scope, 'all-v1', props);
+    super(scope, 'all-v1', 'every Bookinfo service routed to its v1 subset', props);
     const { productpage, reviews, ratings, details } = props.bookinfo.services;
     for (const service of [productpage, reviews, ratings, details]) {
       this.routeAllTo(service, 'v1');

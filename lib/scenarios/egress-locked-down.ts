@@ -12,10 +12,8 @@ import { ScenarioChart, ScenarioProps } from './scenario';
  * @see https://istio.io/latest/docs/tasks/traffic-management/egress/egress-control/
  */
 export class EgressLockedDownScenario extends ScenarioChart {
-  public readonly description = 'egress limited to the own namespace, istio-system and registered hosts (REGISTRY_ONLY), with httpbin.org allowed';
-
   constructor(scope: Construct, props: ScenarioProps) {
-    super(scope, 'egress-locked-down', props);
+    super(scope, 'egress-locked-down', 'egress limited to the own namespace, istio-system and registered hosts (REGISTRY_ONLY), with httpbin.org allowed', props);
     new Sidecar(this, 'default', {
       egress: [{ hosts: ['./*', 'istio-system/*'] }],
       outboundTrafficPolicy: OutboundTrafficPolicy.REGISTRY_ONLY,

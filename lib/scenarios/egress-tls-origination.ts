@@ -16,10 +16,8 @@ export const EXTERNAL_HOST = 'edition.cnn.com';
  * @see https://istio.io/latest/docs/tasks/traffic-management/egress/egress-tls-origination/
  */
 export class EgressTlsOriginationScenario extends ScenarioChart {
-  public readonly description = 'plain HTTP to edition.cnn.com:80 leaves the mesh as HTTPS (TLS originated by the sidecar)';
-
   constructor(scope: Construct, props: ScenarioProps) {
-    super(scope, 'egress-tls-origination', props);
+    super(scope, 'egress-tls-origination', 'plain HTTP to edition.cnn.com:80 leaves the mesh as HTTPS (TLS originated by the sidecar)', props);
     new ServiceEntry(this, 'edition-cnn-com', {
       hosts: [EXTERNAL_HOST],
       ports: [

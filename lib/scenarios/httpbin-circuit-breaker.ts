@@ -17,13 +17,11 @@ import { ScenarioChart, ScenarioProps } from './scenario';
  * @see https://istio.io/latest/docs/tasks/traffic-management/circuit-breaking/
  */
 export class HttpbinCircuitBreakerScenario extends ScenarioChart {
-  public readonly description = 'httpbin behind a circuit breaker (1 connection, 1 pending request, eject after 1 5xx), with the fortio client';
-
   /** The httpbin workload. */
   public readonly httpbin: Httpbin;
 
   constructor(scope: Construct, props: ScenarioProps) {
-    super(scope, 'httpbin-circuit-breaker', props);
+    super(scope, 'httpbin-circuit-breaker', 'httpbin behind a circuit breaker (1 connection, 1 pending request, eject after 1 5xx), with the fortio client', props);
     this.httpbin = new Httpbin(this, 'httpbin');
     const fortio = new FortioClient(this, 'fortio');
     Suppressions.add(fortio, 'CI1012', 'upstream fortio-deploy has no version label: it is a load client that nothing routes to');

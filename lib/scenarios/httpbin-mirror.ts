@@ -13,13 +13,11 @@ import { ScenarioChart, ScenarioProps } from './scenario';
  * @see https://istio.io/latest/docs/tasks/traffic-management/mirroring/
  */
 export class HttpbinMirrorScenario extends ScenarioChart {
-  public readonly description = 'all httpbin traffic to v1, 100% mirrored to v2, with the curl client';
-
   /** The httpbin workload, versions v1 and v2. */
   public readonly httpbin: Httpbin;
 
   constructor(scope: Construct, props: ScenarioProps) {
-    super(scope, 'httpbin-mirror', props);
+    super(scope, 'httpbin-mirror', 'all httpbin traffic to v1, 100% mirrored to v2, with the curl client', props);
     this.httpbin = new Httpbin(this, 'httpbin', { versions: ['v1', 'v2'] });
     const curl = new CurlClient(this, 'curl');
     Suppressions.add(curl, 'CI1012', 'upstream curl has no version label: it is a client that nothing routes to');

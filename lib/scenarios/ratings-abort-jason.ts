@@ -11,10 +11,8 @@ import { ScenarioChart, ScenarioProps } from './scenario';
  * @see https://istio.io/latest/docs/tasks/traffic-management/fault-injection/#injecting-an-http-abort-fault
  */
 export class RatingsAbortJasonScenario extends ScenarioChart {
-  public readonly description = 'for jason, every request to ratings is aborted with HTTP 500; others go to v1';
-
   constructor(scope: Construct, props: ScenarioProps) {
-    super(scope, 'ratings-abort-jason', props);
+    super(scope, 'ratings-abort-jason', 'for jason, every request to ratings is aborted with HTTP 500; others go to v1', props);
     const { ratings } = props.bookinfo.services;
     const v1 = Destination.fromService(ratings, { subset: 'v1' });
     this.routeService(ratings, [

@@ -12,10 +12,8 @@ import { ScenarioChart, ScenarioProps } from './scenario';
  * @see https://istio.io/latest/docs/tasks/traffic-management/fault-injection/#injecting-an-http-delay-fault
  */
 export class RatingsDelayJasonScenario extends ScenarioChart {
-  public readonly description = 'for jason, ratings v1 answers after a fixed 7 s delay; others go to v1 undelayed';
-
   constructor(scope: Construct, props: ScenarioProps) {
-    super(scope, 'ratings-delay-jason', props);
+    super(scope, 'ratings-delay-jason', 'for jason, ratings v1 answers after a fixed 7 s delay; others go to v1 undelayed', props);
     const { ratings } = props.bookinfo.services;
     const v1 = Destination.fromService(ratings, { subset: 'v1' });
     this.routeService(ratings, [

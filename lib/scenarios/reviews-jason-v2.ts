@@ -17,10 +17,8 @@ export const JASON = HttpMatch.header('end-user', StringMatch.exact('jason'));
  * @see https://istio.io/latest/docs/tasks/traffic-management/request-routing/#route-based-on-user-identity
  */
 export class ReviewsJasonV2Scenario extends ScenarioChart {
-  public readonly description = 'requests from jason go to reviews v2, all others to v1';
-
   constructor(scope: Construct, props: ScenarioProps) {
-    super(scope, 'reviews-jason-v2', props);
+    super(scope, 'reviews-jason-v2', 'requests from jason go to reviews v2, all others to v1', props);
     const { reviews } = props.bookinfo.services;
     this.routeService(reviews, [
       { match: [JASON], route: [{ destination: Destination.fromService(reviews, { subset: 'v2' }) }] },

@@ -11,10 +11,8 @@ import { ScenarioChart, ScenarioProps } from './scenario';
  * @see https://istio.io/latest/docs/concepts/traffic-management/#retries
  */
 export class ReviewsRetriesScenario extends ScenarioChart {
-  public readonly description = 'reviews v2 retried up to 3 times (2 s per try) on 5xx, gateway errors, connect failures and refused streams';
-
   constructor(scope: Construct, props: ScenarioProps) {
-    super(scope, 'reviews-retries', props);
+    super(scope, 'reviews-retries', 'reviews v2 retried up to 3 times (2 s per try) on 5xx, gateway errors, connect failures and refused streams', props);
     const { reviews } = props.bookinfo.services;
     this.routeService(reviews, [{
       route: [{ destination: Destination.fromService(reviews, { subset: 'v2' }) }],

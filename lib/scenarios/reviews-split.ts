@@ -22,11 +22,8 @@ export interface ReviewsSplitProps extends ScenarioProps {
  * @see https://istio.io/latest/docs/tasks/traffic-management/traffic-shifting/
  */
 export class ReviewsSplitScenario extends ScenarioChart {
-  public readonly description: string;
-
   constructor(scope: Construct, props: ReviewsSplitProps) {
-    super(scope, props.id, props);
-    this.description = props.description;
+    super(scope, props.id, props.description, props);
     const { reviews } = props.bookinfo.services;
     const entries = Object.entries(props.weights);
     this.routeService(reviews, [{

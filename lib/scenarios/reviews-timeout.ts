@@ -12,10 +12,8 @@ import { ScenarioChart, ScenarioProps } from './scenario';
  * @see https://istio.io/latest/docs/tasks/traffic-management/request-timeouts/
  */
 export class ReviewsTimeoutScenario extends ScenarioChart {
-  public readonly description = 'reviews v2 with a 0.5 s timeout while ratings v1 is delayed 2 s for everyone';
-
   constructor(scope: Construct, props: ScenarioProps) {
-    super(scope, 'reviews-timeout', props);
+    super(scope, 'reviews-timeout', 'reviews v2 with a 0.5 s timeout while ratings v1 is delayed 2 s for everyone', props);
     const { reviews, ratings } = props.bookinfo.services;
     this.routeService(ratings, [{
       fault: FaultInjection.delay({ fixedDelay: Duration.seconds(2), percentage: 100 }),

@@ -34,11 +34,18 @@ export abstract class ScenarioChart extends Chart {
   public readonly scenarioId: string;
 
   /** What the scenario does, in one sentence. */
-  public abstract readonly description: string;
+  public readonly description: string;
 
-  protected constructor(scope: Construct, id: string, props: ScenarioProps) {
+  /**
+   * @param scope the app
+   * @param id the scenario id (folder and layer name)
+   * @param description what the scenario does, in one sentence
+   * @param props the base app the scenario applies on top of
+   */
+  protected constructor(scope: Construct, id: string, description: string, props: ScenarioProps) {
     super(scope, id, { namespace: props.bookinfo.namespaceName });
     this.scenarioId = id;
+    this.description = description;
     placeChart(this, { file: `scenarios/${id}/${id}.k8s.yaml`, layer: id });
   }
 
