@@ -1,7 +1,8 @@
 /**
  * The public API is documented: every exported declaration under lib/ (outside private/ folders
  * and `_`-prefixed or `@internal` members) has a doc comment, and every optional property of an
- * exported interface says its `@default`.
+ * exported interface says its `@default`. Every exported class, interface, enum and function
+ * declaration also carries a `@see` tag pointing to the relevant reference (Istio, Kiali or cdk8s docs).
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -19,6 +20,9 @@ function libFiles(dir: string): string[] {
 const jsDocOf = (node: ts.Node): ts.JSDoc[] => ((node as any).jsDoc ?? []) as ts.JSDoc[];
 const isInternal = (node: ts.Node, name: string) =>
   name.startsWith('_') || jsDocOf(node).some((d) => (d.tags ?? []).some((t) => t.tagName.text === 'internal'));
+const hasTag = (node: ts.Node, tag: string) => jsDocOf(node).some((d) => (d.tags ?? []).some((t) => t.tagName.text === tag));
+const needsSee = (node: ts.Node) =>
+  ts.isClassDeclaration(node) || ts.isInterfaceDeclaration(node) || ts.isEnumDeclaration(node) || ts.isFunctionDeclaration(node);
 const isExported = (node: ts.Node) => ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
 
 function problemsOf(file: string): string[] {
@@ -33,6 +37,7 @@ function problemsOf(file: string): string[] {
       : [(stmt as any).name?.getText() ?? '(anonymous)'];
     if (names.every((n) => isInternal(stmt, n))) continue;
     if (jsDocOf(stmt).length === 0) out.push(`${where(stmt)} ${names.join(', ')}: no doc comment`);
+    else if (needsSee(stmt) && !hasTag(stmt, 'see')) out.push(`${where(stmt)} ${names.join(', ')}: no @see`);
     if (ts.isInterfaceDeclaration(stmt)) {
       for (const m of stmt.members) {
         const name = m.name?.getText() ?? '';
@@ -58,7 +63,7 @@ function problemsOf(file: string): string[] {
   return out;
 }
 
-test('every exported symbol of lib/ is documented, with @default on optional props', () => {
+test('every exported symbol of lib/ is documented, with @default on optional props and @see on declarations', () => {
   const problems = libFiles(path.join(REPO_ROOT, 'lib')).sort().flatMap(problemsOf);
   expect(problems).toEqual([]);
 });

@@ -10,6 +10,8 @@ export type { AnalyzedObject, Suppression } from './mesh-model';
 
 /**
  * Options of {@link analyze}.
+ *
+ * @see https://istio.io/latest/docs/ops/diagnostic-tools/istioctl-analyze/
  */
 export interface AnalysisOptions {
   /**
@@ -26,6 +28,8 @@ export interface AnalysisOptions {
 
 /**
  * A finding that a suppression with a reason accepted.
+ *
+ * @see https://istio.io/latest/docs/ops/diagnostic-tools/istioctl-analyze/
  */
 export interface SuppressedFinding extends Finding {
   /** The reason given to `Suppressions.add`. */
@@ -37,6 +41,8 @@ export interface SuppressedFinding extends Finding {
  *
  * `findings` are the live ones (errors and warnings, sorted by path, code and field);
  * `suppressed` are those a suppression accepted, kept for review and never errors.
+ *
+ * @see https://istio.io/latest/docs/ops/diagnostic-tools/istioctl-analyze/
  */
 export interface AnalysisResult {
   /** Unsuppressed findings, sorted by path, code, field. */
@@ -56,6 +62,7 @@ export interface AnalysisResult {
  *
  * @example
  * const result = analyze(collectObjects(app));
+ * @see https://istio.io/latest/docs/ops/diagnostic-tools/istioctl-analyze/
  */
 export function collectObjects(...scopes: IConstruct[]): AnalyzedObject[] {
   const seen = new Set<IConstruct>();
@@ -110,6 +117,8 @@ export function analyze(objects: readonly AnalyzedObject[], options: AnalysisOpt
 /**
  * Splits findings (of this analysis or per-object ones) into live and suppressed, using the valid
  * suppressions carried by the objects with the same path. Both lists come back sorted.
+ *
+ * @see https://istio.io/latest/docs/ops/diagnostic-tools/istioctl-analyze/
  */
 export function applySuppressions(findings: readonly Finding[], objects: readonly AnalyzedObject[]): AnalysisResult {
   const byPath = new Map<string, Suppression[]>();
@@ -127,7 +136,11 @@ export function applySuppressions(findings: readonly Finding[], objects: readonl
   return { findings: sortFindings(live), suppressed: sortFindings(suppressed) };
 }
 
-/** Findings in a stable order: path, code, field, then message. */
+/**
+ * Findings in a stable order: path, code, field, then message.
+ *
+ * @see https://istio.io/latest/docs/reference/config/analysis/
+ */
 export function sortFindings<T extends Finding>(findings: readonly T[]): T[] {
   const key = (f: Finding) => [f.path, f.code, f.field, f.message];
   return [...findings].sort((a, b) => {

@@ -2,6 +2,9 @@ import { Severity } from './finding';
 
 /**
  * The description of one check: its stable code, name, default severity and counterpart.
+ *
+ * @see https://istio.io/latest/docs/reference/config/analysis/
+ * @see https://kiali.io/docs/features/validations/
  */
 export interface CheckDefinition {
   /** Stable code, never reused. */

@@ -1,5 +1,7 @@
 /**
  * How serious a finding is.
+ *
+ * @see https://istio.io/latest/docs/reference/config/istio.analysis.v1alpha1/#AnalysisMessageBase-Level
  */
 export enum Severity {
   /** Fails synthesis: Istio would reject the object, or the mesh would not do what was written. */
@@ -13,6 +15,8 @@ export enum Severity {
  *
  * Value objects and L2 constructs describe their own problems with this; the synthesizer
  * attaches the construct path and turns them into {@link Finding}s.
+ *
+ * @see https://istio.io/latest/docs/reference/config/analysis/
  */
 export interface Problem {
   /** Stable code of the check, for example `CI0003` (see README "Checks"). */
@@ -37,6 +41,8 @@ export interface Problem {
 
 /**
  * A problem tied to the construct that caused it.
+ *
+ * @see https://istio.io/latest/docs/reference/config/analysis/
  */
 export interface Finding extends Problem {
   /** The construct path, e.g. `bookinfo-ingress/bookinfo`. */
@@ -53,6 +59,8 @@ export interface Finding extends Problem {
 /**
  * Collects problems with a shared field prefix, so that a value object can describe its own
  * fields and the construct that holds it can place them in the manifest.
+ *
+ * @see https://istio.io/latest/docs/reference/config/analysis/
  */
 export class ProblemCollector {
   private readonly sink: Problem[];
@@ -92,6 +100,8 @@ export class ProblemCollector {
 
 /**
  * Formats a value for a message: strings in single quotes, everything else as JSON.
+ *
+ * @see https://istio.io/latest/docs/reference/config/analysis/
  */
 export function formatValue(value: unknown): string {
   if (typeof value === 'string') return `'${value}'`;
@@ -105,6 +115,8 @@ export function formatValue(value: unknown): string {
 
 /**
  * Formats a finding as one line: `error CI0003 [path] field = value: message (fix: ...)`.
+ *
+ * @see https://istio.io/latest/docs/ops/diagnostic-tools/istioctl-analyze/
  */
 export function formatFinding(f: Finding): string {
   const value = f.value === undefined ? '' : ` = ${formatValue(f.value)}`;

@@ -16,6 +16,8 @@ const CDK8S_ADDR_LABEL = 'cdk8s.io/metadata.addr';
 
 /**
  * A suppression of one check on one construct (and everything below it).
+ *
+ * @see https://istio.io/latest/docs/ops/diagnostic-tools/istioctl-analyze/
  */
 export interface Suppression {
   /** The check code, e.g. `CI1011`. */
@@ -31,6 +33,8 @@ export interface Suppression {
 
 /**
  * One rendered object of the app, tied to the construct users wrote.
+ *
+ * @see https://istio.io/latest/docs/reference/config/analysis/
  */
 export interface AnalyzedObject {
   /** The construct path findings are reported on (the L2 or cdk8s-plus construct, else the API object). */
@@ -46,6 +50,8 @@ export interface AnalyzedObject {
 
 /**
  * One object in the model, with the fields every check needs.
+ *
+ * @see https://istio.io/latest/docs/reference/config/analysis/
  */
 export interface ModelObject {
   /** Construct path findings are reported on. */
@@ -64,6 +70,8 @@ export interface ModelObject {
 
 /**
  * A pod template of a workload (Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob or Pod).
+ *
+ * @see https://kubernetes.io/docs/concepts/workloads/pods/#pod-templates
  */
 export interface PodTemplate {
   /** The workload object. */
@@ -78,6 +86,8 @@ export interface PodTemplate {
 
 /**
  * What a host in a VirtualService or DestinationRule refers to.
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/virtual-service/#Destination
  */
 export interface ResolvedHost {
   /** The host as written. */
@@ -104,6 +114,8 @@ const WORKLOAD_TEMPLATES: { [kind: string]: string } = {
 
 /**
  * An index of the app's rendered objects: Services, workloads, Istio resources and namespaces.
+ *
+ * @see https://istio.io/latest/docs/reference/config/analysis/
  */
 export class MeshModel {
   /** Every object, in input order. */
@@ -236,6 +248,8 @@ export class MeshModel {
 /**
  * `{name, namespace}` when `host` has one of the Kubernetes Service forms: `name` (in
  * `fromNamespace`), `name.ns`, `name.ns.svc` or `name.ns.svc.cluster.local`.
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/virtual-service/#Destination
  */
 export function serviceRef(host: string, fromNamespace: string): { name: string; namespace: string } | undefined {
   if (typeof host !== 'string' || host.length === 0 || host.includes('*')) return undefined;
@@ -248,7 +262,11 @@ export function serviceRef(host: string, fromNamespace: string): { name: string;
   return undefined;
 }
 
-/** Whether the host pattern `pattern` (`*`, `*.x`, or exact) covers `host` (which may be a wildcard). */
+/**
+ * Whether the host pattern `pattern` (`*`, `*.x`, or exact) covers `host` (which may be a wildcard).
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/virtual-service/#VirtualService
+ */
 export function hostMatches(pattern: string, host: string): boolean {
   if (pattern === '*') return true;
   if (pattern === host) return true;
@@ -260,39 +278,65 @@ export function hostMatches(pattern: string, host: string): boolean {
   return false;
 }
 
-/** Whether two host patterns share at least one host (either covers the other). */
+/**
+ * Whether two host patterns share at least one host (either covers the other).
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/virtual-service/#VirtualService
+ */
 export function hostsIntersect(a: string, b: string): boolean {
   return hostMatches(a, b) || hostMatches(b, a);
 }
 
-/** Whether every `selector` label is present with the same value in `labels`. */
+/**
+ * Whether every `selector` label is present with the same value in `labels`.
+ *
+ * @see https://istio.io/latest/docs/reference/config/type/workload-selector/
+ */
 export function selects(selector: Record<string, string>, labels: Record<string, string>): boolean {
   return Object.entries(selector).every(([k, v]) => labels[k] === v);
 }
 
-/** `{a=b, c=d}` without the cdk8s-plus address label, for messages. */
+/**
+ * `{a=b, c=d}` without the cdk8s-plus address label, for messages.
+ *
+ * @see https://istio.io/latest/docs/reference/config/analysis/
+ */
 export function formatLabels(labels: Record<string, string>): string {
   const entries = Object.keys(labels).filter((k) => k !== CDK8S_ADDR_LABEL).sort().map((k) => `${k}=${labels[k]}`);
   return `{${entries.join(', ')}}`;
 }
 
-/** `ns/name`. */
+/**
+ * `ns/name`.
+ *
+ * @see https://istio.io/latest/docs/reference/config/analysis/
+ */
 export function qualifiedName(o: ModelObject): string {
   return `${o.namespace}/${o.name}`;
 }
 
-/** The value as an array (empty when it is not one). */
+/**
+ * The value as an array (empty when it is not one).
+ *
+ * @see https://istio.io/latest/docs/reference/config/analysis/
+ */
 export function asArray<T = any>(value: unknown): T[] {
   return Array.isArray(value) ? (value as T[]) : [];
 }
 
-/** `a, b, c`, or `none` when empty. */
+/**
+ * `a, b, c`, or `none` when empty.
+ *
+ * @see https://istio.io/latest/docs/reference/config/analysis/
+ */
 export function listOrNone(items: readonly string[]): string {
   return items.length === 0 ? 'none' : [...new Set(items)].join(', ');
 }
 
 /**
  * A destination inside a VirtualService: a route destination, a mirror or a mirrors entry.
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/virtual-service/#Destination
  */
 export interface DestinationRef {
   /** Where the destination object is, e.g. `spec.http[0].route[1].destination` or `spec.http[0].mirror`. */
@@ -301,7 +345,11 @@ export interface DestinationRef {
   readonly destination: any;
 }
 
-/** Every destination of a VirtualService, in manifest order (http routes, mirrors, then tcp and tls routes). */
+/**
+ * Every destination of a VirtualService, in manifest order (http routes, mirrors, then tcp and tls routes).
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/virtual-service/#Destination
+ */
 export function destinationsOf(vs: ModelObject): DestinationRef[] {
   const out: DestinationRef[] = [];
   const spec = vs.manifest.spec ?? {};
@@ -326,6 +374,8 @@ export function destinationsOf(vs: ModelObject): DestinationRef[] {
 
 /**
  * A gateway a VirtualService binds to.
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/virtual-service/#VirtualService
  */
 export interface GatewayRef {
   /** `mesh`, or `namespace/name`. */
@@ -346,6 +396,8 @@ export interface GatewayRef {
 /**
  * The gateways of a VirtualService: `spec.gateways` with `name` read in the VirtualService's
  * namespace, or the implicit `mesh` when the list is empty.
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/virtual-service/#VirtualService
  */
 export function gatewaysOf(vs: ModelObject): GatewayRef[] {
   const written = asArray<string>(vs.manifest.spec?.gateways);
@@ -353,7 +405,11 @@ export function gatewaysOf(vs: ModelObject): GatewayRef[] {
   return written.map((g, i) => gatewayRef(g, vs.namespace, `spec.gateways[${i}]`));
 }
 
-/** Parses `mesh`, `name` or `ns/name` (written in `namespace`). */
+/**
+ * Parses `mesh`, `name` or `ns/name` (written in `namespace`).
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/virtual-service/#VirtualService
+ */
 export function gatewayRef(written: string, namespace: string, field: string): GatewayRef {
   if (written === 'mesh') return { key: 'mesh', name: 'mesh', written, field };
   const slash = String(written).indexOf('/');
@@ -362,7 +418,11 @@ export function gatewayRef(written: string, namespace: string, field: string): G
   return { key: `${ns}/${name}`, namespace: ns, name, written, field };
 }
 
-/** The ports of a Service: number and a label like `9080 (http)` for messages. */
+/**
+ * The ports of a Service: number and a label like `9080 (http)` for messages.
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/virtual-service/#PortSelector
+ */
 export function servicePorts(service: ModelObject): { number: number; label: string }[] {
   return asArray(service.manifest.spec?.ports).map((p: any) => ({ number: Number(p?.port), label: p?.name ? `${p.port} (${p.name})` : `${p?.port}` }));
 }

@@ -19,6 +19,7 @@ export const SUPPRESSION_METADATA_TYPE = 'cdk8s-istio:suppress';
  *
  * @example
  * Suppressions.add(legacyService, 'CI1011', 'port names are fixed by the vendor chart');
+ * @see https://istio.io/latest/docs/ops/diagnostic-tools/istioctl-analyze/
  */
 export class Suppressions {
   /**

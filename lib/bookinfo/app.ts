@@ -8,6 +8,8 @@ import { BookinfoWorkloads } from './workloads';
 
 /**
  * The charts of the Bookinfo base app.
+ *
+ * @see https://istio.io/latest/docs/examples/bookinfo/
  */
 export interface BookinfoCharts {
   /** The namespace, labelled for sidecar injection (`00-bookinfo-namespace.k8s.yaml`). */

@@ -7,6 +7,8 @@ import { BookinfoWorkloads } from './workloads';
 
 /**
  * Properties of {@link BookinfoDestinationRules}.
+ *
+ * @see https://istio.io/latest/docs/examples/bookinfo/#define-the-service-versions
  */
 export interface BookinfoDestinationRulesProps {
   /** The Bookinfo workloads: one rule per Service, one subset per deployed version. */

@@ -12,6 +12,8 @@ const PRODUCTPAGE_PORT = 9080;
 
 /**
  * Properties of {@link BookinfoIngress}.
+ *
+ * @see https://istio.io/latest/docs/examples/bookinfo/#determine-the-ingress-ip-and-port
  */
 export interface BookinfoIngressProps {
   /** The Bookinfo workloads; the routes point at their `productpage` Service. */

@@ -6,6 +6,8 @@ import { dns1123SubdomainProblem } from './private/validate';
 
 /**
  * Properties common to every Istio resource.
+ *
+ * @see https://istio.io/latest/docs/reference/config/
  */
 export interface IstioResourceProps {
   /**
@@ -25,6 +27,9 @@ const ISTIO_RESOURCE = Symbol.for('cdk8s-istio.IstioResource');
  * `'Resource'` child) for JSON patches: the escape hatch for fields the L2 API does not model.
  * Names are explicit: the `metadata.name` given, else the construct id (never a hash), because
  * other resources and people refer to Istio objects by name.
+ *
+ * @see https://istio.io/latest/docs/reference/config/
+ * @see https://cdk8s.io/docs/latest/basics/escape-hatches/
  */
 export abstract class IstioResource extends Construct {
   /** Whether `x` is an Istio L2 resource (works across copies of this library). */

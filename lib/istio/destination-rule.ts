@@ -11,6 +11,8 @@ import { WorkloadSelector } from './workload-selector';
 
 /**
  * Options of a DestinationRule other than its host (used by {@link DestinationRule.forService}).
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/destination-rule/#DestinationRule
  */
 export interface DestinationRuleOptions extends IstioResourceProps {
   /**
@@ -37,6 +39,8 @@ export interface DestinationRuleOptions extends IstioResourceProps {
 
 /**
  * Properties of a {@link DestinationRule}.
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/destination-rule/#DestinationRule
  */
 export interface DestinationRuleProps extends DestinationRuleOptions {
   /**
@@ -50,6 +54,8 @@ export interface DestinationRuleProps extends DestinationRuleOptions {
 
 /**
  * A subset of a DestinationRule as others see it: its name and the labels it selects.
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/destination-rule/#Subset
  */
 export interface SubsetDefinition {
   /** The subset name, e.g. `v2`. */
@@ -222,6 +228,8 @@ export class DestinationRule extends IstioResource {
 
 /**
  * Options of a {@link Subset}.
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/destination-rule/#Subset
  */
 export interface SubsetOptions {
   /**

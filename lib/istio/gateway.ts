@@ -9,6 +9,8 @@ import { copyArray, isSet } from './traffic-policy/checks';
 
 /**
  * Properties of a {@link Gateway}.
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/gateway/#Gateway
  */
 export interface GatewayProps extends IstioResourceProps {
   /**
@@ -29,6 +31,8 @@ export interface GatewayProps extends IstioResourceProps {
 
 /**
  * A server of a Gateway as others see it (for example to check which hosts a gateway serves).
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/gateway/#Server
  */
 export interface GatewayServerDefinition {
   /** The port the proxy listens on. */
@@ -197,6 +201,8 @@ export enum ServerTlsMode {
 
 /**
  * A TLS protocol version.
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/gateway/#ServerTLSSettings-TLSProtocol
  */
 export enum TlsProtocolVersion {
   /** Envoy's default. */
@@ -213,6 +219,8 @@ export enum TlsProtocolVersion {
 
 /**
  * Options of the terminating server TLS modes.
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/gateway/#ServerTLSSettings
  */
 export interface ServerTlsOptions {
   /**
@@ -239,6 +247,8 @@ export interface ServerTlsOptions {
 
 /**
  * Certificate files mounted in the gateway proxy.
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/gateway/#ServerTLSSettings
  */
 export interface ServerCertificateFiles {
   /** Path of the server certificate (PEM). */
@@ -401,6 +411,8 @@ function copyOptions(options: ServerTlsOptions): ServerTlsOptions {
 
 /**
  * Options common to every gateway server.
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/gateway/#Server
  */
 export interface GatewayServerOptions {
   /**
@@ -423,6 +435,8 @@ export interface GatewayServerOptions {
 
 /**
  * Options of {@link GatewayServer.http} and {@link GatewayServer.httpsRedirect}.
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/gateway/#Server
  */
 export interface GatewayHttpServerOptions extends GatewayServerOptions {
   /**
@@ -435,6 +449,8 @@ export interface GatewayHttpServerOptions extends GatewayServerOptions {
 
 /**
  * Options of {@link GatewayServer.https}.
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/gateway/#Server
  */
 export interface GatewayHttpsServerOptions extends GatewayServerOptions {
   /**
@@ -448,6 +464,8 @@ export interface GatewayHttpsServerOptions extends GatewayServerOptions {
 
 /**
  * Options of {@link GatewayServer.tlsPassthrough}.
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/gateway/#Server
  */
 export interface GatewayTlsPassthroughServerOptions extends GatewayServerOptions {
   /**
@@ -459,6 +477,8 @@ export interface GatewayTlsPassthroughServerOptions extends GatewayServerOptions
 
 /**
  * Options of {@link GatewayServer.tcp}.
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/gateway/#Server
  */
 export interface GatewayTcpServerOptions extends GatewayServerOptions {
   /** The port the gateway proxy listens on. */
@@ -467,6 +487,8 @@ export interface GatewayTcpServerOptions extends GatewayServerOptions {
 
 /**
  * Properties of {@link GatewayServer.of}: any protocol and TLS combination Istio supports.
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/gateway/#Server
  */
 export interface GatewayServerProps extends GatewayServerOptions {
   /** The port the gateway proxy listens on. */

@@ -64,6 +64,8 @@ export enum ServiceEntryResolution {
 
 /**
  * A port of a ServiceEntry.
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/service-entry/#ServicePort
  */
 export interface ServiceEntryPort {
   /** The port number (1-65535). */
@@ -137,6 +139,8 @@ export interface ServiceEntryEndpoint {
 
 /**
  * Properties of a {@link ServiceEntry}.
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/service-entry/#ServiceEntry
  */
 export interface ServiceEntryProps extends IstioResourceProps {
   /**

@@ -122,6 +122,8 @@ export interface SidecarIngressListener {
 
 /**
  * The egress proxy that ALLOW_ANY traffic to unknown hosts is sent to.
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/sidecar/#OutboundTrafficPolicy
  */
 export interface EgressProxy {
   /** The host of the egress proxy service (a DNS name). */
@@ -189,6 +191,8 @@ export class OutboundTrafficPolicy {
 
 /**
  * Properties of a {@link Sidecar}.
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/sidecar/#Sidecar
  */
 export interface SidecarProps extends IstioResourceProps {
   /**

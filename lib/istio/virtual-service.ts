@@ -12,6 +12,8 @@ import { _renderL4Route, TcpRouteOptions, TlsRouteOptions, _validateTcpRoute, _v
 
 /**
  * Properties of a {@link VirtualService}.
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/virtual-service/#VirtualService
  */
 export interface VirtualServiceProps extends IstioResourceProps {
   /**

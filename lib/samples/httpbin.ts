@@ -27,6 +27,9 @@ export const HTTPBIN_CONTAINER_PORT = 8080;
 
 /**
  * Properties of {@link Httpbin}.
+ *
+ * @see https://istio.io/latest/docs/tasks/traffic-management/circuit-breaking/
+ * @see https://istio.io/latest/docs/tasks/traffic-management/mirroring/
  */
 export interface HttpbinProps {
   /**

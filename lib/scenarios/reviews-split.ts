@@ -4,6 +4,8 @@ import { ScenarioChart, ScenarioProps } from './scenario';
 
 /**
  * A reviews traffic split between two versions, by relative weight.
+ *
+ * @see https://istio.io/latest/docs/tasks/traffic-management/traffic-shifting/
  */
 export interface ReviewsSplitProps extends ScenarioProps {
   /** The scenario id, e.g. `reviews-50-v3`. */

@@ -10,6 +10,8 @@ import { placeChart } from '../synth/output-layout';
 
 /**
  * What every scenario is built on: the base app it is applied on top of.
+ *
+ * @see https://istio.io/latest/docs/tasks/traffic-management/
  */
 export interface ScenarioProps {
   /** The Bookinfo workloads of the base app (their Services are the route targets). */

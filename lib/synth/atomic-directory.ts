@@ -8,6 +8,8 @@ import * as path from 'path';
  * The files are written into a sibling temporary folder first; only when all are written is the
  * old folder renamed away and the new one renamed into place (renames on one file system are
  * atomic). If anything fails before the swap, `outdir` is left exactly as it was.
+ *
+ * @see https://cdk8s.io/docs/latest/cli/synth/
  */
 export function replaceDirectory(outdir: string, files: ReadonlyMap<string, string>): void {
   const abs = path.resolve(outdir);

@@ -8,6 +8,8 @@ import { placementOf } from './output-layout';
 
 /**
  * Properties of a {@link MeshApp}.
+ *
+ * @see https://cdk8s.io/docs/latest/basics/app/
  */
 export interface MeshAppProps extends AppProps {
   /**
@@ -28,6 +30,8 @@ export interface MeshAppProps extends AppProps {
 
 /**
  * Everything the checks found in an app, before anything is written.
+ *
+ * @see https://istio.io/latest/docs/ops/diagnostic-tools/istioctl-analyze/
  */
 export interface MeshReport {
   /** Findings that fail synthesis, sorted by path, code and field. */
@@ -40,6 +44,8 @@ export interface MeshReport {
 
 /**
  * The error a failed synthesis throws: every error finding, one per line.
+ *
+ * @see https://cdk8s.io/docs/latest/cli/synth/
  */
 export class MeshSynthError extends Error {
   constructor(public readonly report: MeshReport) {
@@ -57,6 +63,9 @@ export class MeshSynthError extends Error {
  * when there is no error replaces the output folder, atomically, with one file per placement
  * (see `placeChart`). A failed synthesis throws {@link MeshSynthError} and leaves the previous
  * output exactly as it was.
+ *
+ * @see https://cdk8s.io/docs/latest/basics/app/
+ * @see https://cdk8s.io/docs/latest/cli/synth/
  */
 export class MeshApp extends App {
   private readonly warningsAsErrors: boolean;

@@ -5,6 +5,8 @@ const PLACEMENT_KEY = 'cdk8s-istio/placement';
 
 /**
  * Where a chart's manifests go inside the output folder.
+ *
+ * @see https://cdk8s.io/docs/latest/cli/synth/#configuring-synth-output
  */
 export interface ChartPlacement {
   /**
@@ -28,6 +30,7 @@ export interface ChartPlacement {
  *
  * @example
  * placeChart(chart, { file: 'scenarios/reviews-v3/reviews-v3.k8s.yaml', layer: 'reviews-v3' });
+ * @see https://cdk8s.io/docs/latest/cli/synth/#configuring-synth-output
  */
 export function placeChart(chart: Chart, placement: ChartPlacement): void {
   if (!/^[a-z0-9][a-z0-9._/-]*\.ya?ml$/.test(placement.file) || placement.file.split('/').includes('..')) {
@@ -38,6 +41,8 @@ export function placeChart(chart: Chart, placement: ChartPlacement): void {
 
 /**
  * The placement of a chart: what {@link placeChart} recorded, else `<chart id>.k8s.yaml` in the base app.
+ *
+ * @see https://cdk8s.io/docs/latest/cli/synth/#configuring-synth-output
  */
 export function placementOf(chart: IConstruct): ChartPlacement {
   const entry = chart.node.metadata.find((m) => m.type === PLACEMENT_KEY);

@@ -4,7 +4,11 @@ import { MeshRule } from './rule';
 /** Protocols Istio reads from a port name prefix (case-insensitive); `grpc-web` parses as `grpc`. */
 const PROTOCOLS = ['grpc', 'grpc-web', 'http', 'http2', 'https', 'http_proxy', 'mongo', 'mysql', 'redis', 'tcp', 'tls', 'udp'];
 
-/** Whether a Service port name tells Istio its protocol: `<protocol>` or `<protocol>-<suffix>`. */
+/**
+ * Whether a Service port name tells Istio its protocol: `<protocol>` or `<protocol>-<suffix>`.
+ *
+ * @see https://istio.io/latest/docs/ops/configuration/traffic-management/protocol-selection/#explicit-protocol-selection
+ */
 export function isProtocolPortName(name: string): boolean {
   const lower = name.toLowerCase();
   return PROTOCOLS.some((p) => lower === p || lower.startsWith(`${p}-`));

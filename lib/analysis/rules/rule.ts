@@ -2,6 +2,8 @@ import { MeshModel, ModelObject } from '../mesh-model';
 
 /**
  * Where a rule reports what it finds.
+ *
+ * @see https://istio.io/latest/docs/reference/config/analysis/
  */
 export interface RuleContext {
   /** The index of the whole app. */
@@ -22,6 +24,9 @@ export interface RuleContext {
  * A cross-resource check over the rendered manifests of a whole app (one per file, as in cdk-nag).
  *
  * Severity and the `istioctl analyze` / Kiali counterpart come from `CHECKS[code]`.
+ *
+ * @see https://istio.io/latest/docs/reference/config/analysis/
+ * @see https://kiali.io/docs/features/validations/
  */
 export interface MeshRule {
   /** The check code, a key of `CHECKS` (e.g. `CI1003`). */

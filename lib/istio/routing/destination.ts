@@ -7,6 +7,8 @@ import { HttpHeaderOperations, _validateHttpHeaderOperations, _renderHttpHeaderO
 
 /**
  * Options for a {@link Destination}.
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/virtual-service/#Destination
  */
 export interface DestinationOptions {
   /**

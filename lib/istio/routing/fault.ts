@@ -50,6 +50,8 @@ export interface FaultAbort {
 
 /**
  * Both kinds of fault for {@link FaultInjection.of}.
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/virtual-service/#HTTPFaultInjection
  */
 export interface FaultInjectionOptions {
   /**

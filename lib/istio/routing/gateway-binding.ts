@@ -5,6 +5,8 @@ import { _RouteContext } from './context';
 /**
  * Anything with a name and an optional namespace that stands for an Istio Gateway, such as the
  * `Gateway` construct of this library.
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/gateway/#Gateway
  */
 export interface IGatewayReference {
   /** The Gateway's `metadata.name`. */

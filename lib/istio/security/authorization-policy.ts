@@ -29,6 +29,8 @@ const ACTIONS = Object.values(AuthorizationAction) as string[];
 
 /**
  * Properties of an {@link AuthorizationPolicy}.
+ *
+ * @see https://istio.io/latest/docs/reference/config/security/authorization-policy/#AuthorizationPolicy
  */
 export interface AuthorizationPolicyProps extends IstioResourceProps {
   /**
@@ -59,6 +61,8 @@ export interface AuthorizationPolicyProps extends IstioResourceProps {
 
 /**
  * Props of the AuthorizationPolicy shorthands ({@link AuthorizationPolicy.allowNothing} and co.).
+ *
+ * @see https://istio.io/latest/docs/reference/config/security/authorization-policy/#AuthorizationPolicy
  */
 export interface AuthorizationPolicyShorthandProps extends IstioResourceProps {
   /**

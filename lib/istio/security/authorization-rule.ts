@@ -341,7 +341,11 @@ export class Operation {
   }
 }
 
-/** Options of {@link Condition.of}. */
+/**
+ * Options of {@link Condition.of}.
+ *
+ * @see https://istio.io/latest/docs/reference/config/security/authorization-policy/#Condition
+ */
 export interface ConditionOptions {
   /** Values that match. @default - none (then notValues is required) */
   readonly values?: string[];

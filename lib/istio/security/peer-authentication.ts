@@ -26,6 +26,8 @@ const MODES = Object.values(MtlsMode) as string[];
 
 /**
  * Properties of a {@link PeerAuthentication}.
+ *
+ * @see https://istio.io/latest/docs/reference/config/security/peer_authentication/#PeerAuthentication
  */
 export interface PeerAuthenticationProps extends IstioResourceProps {
   /**
@@ -51,6 +53,8 @@ export interface PeerAuthenticationProps extends IstioResourceProps {
 
 /**
  * Options of {@link PeerAuthentication.meshWide}.
+ *
+ * @see https://istio.io/latest/docs/reference/config/security/peer_authentication/#PeerAuthentication
  */
 export interface PeerAuthenticationMeshWideOptions {
   /**

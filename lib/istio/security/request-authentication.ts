@@ -9,6 +9,8 @@ const HEADER_NAME = /^[-_A-Za-z0-9]+$/;
 
 /**
  * A header a JWT is read from.
+ *
+ * @see https://istio.io/latest/docs/reference/config/security/jwt/#JWTHeader
  */
 export interface JwtHeader {
   /** The header name, e.g. `x-jwt-assertion`. */
@@ -23,6 +25,8 @@ export interface JwtHeader {
 
 /**
  * Copies a JWT claim into a request header.
+ *
+ * @see https://istio.io/latest/docs/reference/config/security/jwt/#ClaimToHeader
  */
 export interface JwtClaimToHeader {
   /** The header to set (letters, digits, `-` and `_`). */
@@ -91,6 +95,8 @@ export interface JwtRule {
 
 /**
  * Properties of a {@link RequestAuthentication}.
+ *
+ * @see https://istio.io/latest/docs/reference/config/security/request_authentication/#RequestAuthentication
  */
 export interface RequestAuthenticationProps extends IstioResourceProps {
   /**

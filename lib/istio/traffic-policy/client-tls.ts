@@ -20,6 +20,8 @@ export enum ClientTlsMode {
 
 /**
  * Options shared by the TLS modes that verify the server.
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/destination-rule/#ClientTLSSettings
  */
 export interface ClientTlsVerifyOptions {
   /**
@@ -36,6 +38,8 @@ export interface ClientTlsVerifyOptions {
 
 /**
  * Options of {@link ClientTls.simple}.
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/destination-rule/#ClientTLSSettings
  */
 export interface SimpleClientTlsOptions extends ClientTlsVerifyOptions {
   /**
@@ -58,6 +62,8 @@ export interface SimpleClientTlsOptions extends ClientTlsVerifyOptions {
 /**
  * Options of {@link ClientTls.mutual}: either `credentialName`, or `clientCertificate` and `privateKey`
  * (and optionally `caCertificates`).
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/destination-rule/#ClientTLSSettings
  */
 export interface MutualClientTlsOptions extends ClientTlsVerifyOptions {
   /**

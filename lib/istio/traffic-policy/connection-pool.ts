@@ -123,6 +123,8 @@ export interface HttpConnectionPool {
 
 /**
  * Options of {@link ConnectionPool.of}: at least one of `tcp` and `http`.
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/destination-rule/#ConnectionPoolSettings
  */
 export interface ConnectionPoolOptions {
   /**

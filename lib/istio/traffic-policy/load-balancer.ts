@@ -158,6 +158,8 @@ export interface LoadBalancerWarmup {
 
 /**
  * Options common to every load balancer.
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/destination-rule/#LoadBalancerSettings
  */
 export interface LoadBalancerOptions {
   /**
@@ -169,6 +171,8 @@ export interface LoadBalancerOptions {
 
 /**
  * Options of a simple load balancer.
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/destination-rule/#LoadBalancerSettings
  */
 export interface SimpleLoadBalancerOptions extends LoadBalancerOptions {
   /**

@@ -8,6 +8,8 @@ import { OutlierDetection } from './outlier-detection';
 
 /**
  * The policies that can be set for a whole destination, a subset, or one port.
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/destination-rule/#TrafficPolicy
  */
 export interface TrafficPolicySettings {
   /**
@@ -44,6 +46,8 @@ export interface PortTrafficPolicy extends TrafficPolicySettings {
 
 /**
  * Options of {@link TrafficPolicy.of}: at least one field.
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/destination-rule/#TrafficPolicy
  */
 export interface TrafficPolicyOptions extends TrafficPolicySettings {
   /**
