@@ -92,18 +92,30 @@ export class MeshApp extends App {
       }
     }
 
-    const layers = this.layers();
-    const objectsOf = (charts: Chart[]) => charts.flatMap((chart) => collectObjects(chart));
-    const base = objectsOf(layers.get('') ?? []);
-    for (const o of objectsForSchema(this.charts.flatMap((chart) => collectObjects(chart)))) {
+    // render each chart once; a chart that cannot render is one more finding, not a crash, so
+    // that every other problem is still reported with it
+    const rendered = new Map<Chart, AnalyzedObject[]>();
+    for (const chart of this.charts) {
+      try {
+        rendered.set(chart, collectObjects(chart));
+      } catch (e) {
+        rendered.set(chart, []);
+        all.push(toFinding(chart.node.path, { code: 'CI0019', field: '(render)', message: `the chart could not be rendered: ${(e as Error).message}`, fix: 'fix the errors reported with it; they usually cause this' }));
+      }
+    }
+    for (const o of objectsForSchema([...rendered.values()].flat())) {
       all.push(...schemaProblems(o.manifest).map((p) => toFinding(o.path, p)));
     }
 
-    const suppressed: Array<Finding & { reason: string }> = [];
+    // the base app alone, then each layer on top of the base (layers are alternatives)
+    const layers = this.layers();
+    const objectsOf = (charts: Chart[]) => charts.flatMap((chart) => rendered.get(chart) ?? []);
+    const base = objectsOf(layers.get('') ?? []);
     const units: AnalyzedObject[][] = [base];
     for (const [layer, charts] of layers) {
       if (layer !== '') units.push([...base, ...objectsOf(charts)]);
     }
+    const suppressed: Array<Finding & { reason: string }> = [];
     for (const unit of units) {
       const result = analyze(unit, { warningsAsErrors: this.warningsAsErrors });
       all.push(...result.findings);

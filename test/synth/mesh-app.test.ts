@@ -145,3 +145,16 @@ test('a failing cdk8s or cdk8s-plus validation is reported as CI0019 with its co
   // THEN
   expect(report.errors.map((f) => [f.code, f.path, f.message])).toEqual([['CI0019', 'base', 'replicas must be positive']]);
 });
+
+test('a chart that cannot render is reported with the other findings instead of stopping the check', () => {
+  // GIVEN a Service without ports (cdk8s-plus cannot render it) next to an invalid VirtualService
+  const app = new MeshApp({ outdir: path.join(tmp, 'out'), log: () => undefined });
+  const chart = new Chart(app, 'base', { namespace: 'shop' });
+  new kplus.Service(chart, 'portless', { metadata: { name: 'portless' } });
+  new VirtualService(chart, 'vs', { hosts: ['Not_A_Host'], httpRoutes: [{ route: [{ destination: Destination.fromHost('web') }] }] });
+  // WHEN
+  const report = app.check();
+  // THEN both are reported
+  expect(report.errors.map((f) => f.code)).toEqual(expect.arrayContaining(['CI0019', 'CI0002']));
+  expect(report.errors.find((f) => f.field === '(render)')!.path).toBe('base');
+});
