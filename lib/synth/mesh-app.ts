@@ -154,7 +154,8 @@ export class MeshApp extends App {
    */
   public synth(): void {
     const report = this.check();
-    for (const f of [...report.errors, ...report.warnings]) this.log(formatFinding(f));
+    // errors travel in the thrown MeshSynthError (printed once by whoever catches it)
+    for (const f of report.warnings) this.log(formatFinding(f));
     for (const f of report.suppressed) this.log(`suppressed ${f.code} [${f.path}] ${f.field}: ${f.message} (reason: ${f.reason})`);
     if (report.errors.length > 0) {
       throw new MeshSynthError(report);

@@ -36,7 +36,7 @@ export function dns1123SubdomainProblem(value: string): string | undefined {
 export function hostProblem(value: string, options: { allowBareWildcard?: boolean; allowWildcard?: boolean } = {}): string | undefined {
   if (typeof value !== 'string' || value.length === 0) return 'must not be empty';
   if (value === '*') {
-    return options.allowBareWildcard ? undefined : '\'*\' matches every host and is not allowed here';
+    return options.allowBareWildcard ? undefined : 'matches every host, which is not allowed here';
   }
   if (value.length > 255) return `must be at most 255 characters, got ${value.length}`;
   const labels = value.split('.');
