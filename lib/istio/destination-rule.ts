@@ -3,6 +3,7 @@ import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { formatValue, ProblemCollector } from '../analysis/finding';
 import { IstioResource, IstioResourceProps } from './base';
+import { validateExportTo } from './private/export-to';
 import { serviceHost } from './private/host';
 import { networking } from './private/l1';
 import { dns1123LabelProblem, hostProblem, labelKeyProblem, labelValueProblem } from './private/validate';
@@ -202,28 +203,14 @@ export class DestinationRule extends IstioResource {
 
   private validateExportTo(spec: ProblemCollector): void {
     if (!this._exportTo) return;
+    validateExportTo(spec, this._exportTo, this.namespace);
     const own = this.namespace ?? 'default';
-    const keys = new Set<string>();
-    this._exportTo.forEach((entry, i) => {
-      const field = `exportTo[${i}]`;
-      if (entry !== '.' && entry !== '*' && dns1123LabelProblem(entry)) {
-        spec.add('CI0017', field, entry, `exportTo entry ${formatValue(entry)} is not '.', '*' or a namespace name`, 'use \'.\', \'*\' or a namespace name');
-        return;
-      }
-      const key = entry === '.' ? own : entry;
-      if (keys.has(key)) {
-        spec.add('CI0012', field, entry, `exportTo lists ${formatValue(key)} twice ('.' is the rule's namespace ${formatValue(own)})`, 'remove the duplicate entry');
-      }
-      keys.add(key);
-    });
-    if (keys.has('*') && this._exportTo.length > 1) {
-      spec.add('CI0017', 'exportTo', this._exportTo, 'exportTo mixes \'*\' with other entries', 'use [\'*\'] alone, or list the namespaces');
-    }
-    if (this._workloadSelector && [...keys].some((k) => k !== own)) {
+    if (this._workloadSelector && this._exportTo.some((e) => e !== '.' && e !== own)) {
       spec.add('CI0017', 'exportTo', this._exportTo, 'a DestinationRule with a workloadSelector can only be exported to its own namespace',
         'set exportTo to [\'.\'] or remove it');
     }
   }
+
 }
 
 /**

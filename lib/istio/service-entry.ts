@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { ProblemCollector, Severity } from '../analysis/finding';
 import { IstioResource, IstioResourceProps } from './base';
 import { ipOrCidrProblem, isIpAddress, unixAddressProblem } from './private/ip';
+import { validateExportTo } from './private/export-to';
 import { networking } from './private/l1';
 import { dns1123LabelProblem, hostProblem, labelKeyProblem, labelValueProblem, portProblem } from './private/validate';
 import { WorkloadSelector } from './workload-selector';
@@ -440,7 +441,7 @@ export class ServiceEntry extends IstioResource {
       this._endpoints.forEach((e, i) => validateEndpoint(spec.at(`endpoints[${i}]`), e, resolution, names));
     }
 
-    validateExportTo(spec, this._exportTo, this.namespace);
+    validateExportTo(spec, this._exportTo, this.namespace, { allowNone: true });
   }
 }
 
@@ -481,26 +482,6 @@ function validateEndpoint(problems: ProblemCollector, e: ServiceEntryEndpoint, r
   }
   if (e.weight !== undefined && (!Number.isInteger(e.weight) || e.weight < 0 || e.weight > 4294967295)) {
     problems.add('CI0017', 'weight', e.weight, `weight ${e.weight} must be a non-negative integer`, 'use a whole number such as 1 or 10');
-  }
-}
-
-/** Checks an `exportTo` list the way Istio's webhook does for ServiceEntries (`~` allowed). */
-function validateExportTo(spec: ProblemCollector, exportTo: readonly string[], namespace: string | undefined): void {
-  const seen = new Set<string>();
-  exportTo.forEach((e, i) => {
-    const field = `exportTo[${i}]`;
-    if (e !== '.' && e !== '*' && e !== '~' && dns1123LabelProblem(e)) {
-      spec.add('CI0017', field, e, `exportTo entry '${e}' is not '.', '*', '~' or a namespace name`, 'use \'.\', \'*\', \'~\' or a lowercase namespace name');
-    }
-    const key = e === '.' ? (namespace ?? 'default') : e;
-    if (seen.has(key)) spec.add('CI0012', field, e, `exportTo entry '${e}' is a duplicate`, 'list every namespace once');
-    seen.add(key);
-  });
-  if (exportTo.length > 1 && exportTo.includes('*')) {
-    spec.add('CI0017', 'exportTo', [...exportTo], '\'*\' exports to every namespace and cannot be combined with other entries', 'use [\'*\'] alone');
-  }
-  if (exportTo.length > 1 && exportTo.includes('~')) {
-    spec.add('CI0017', 'exportTo', [...exportTo], '\'~\' exports to no namespace and cannot be combined with other entries', 'use [\'~\'] alone');
   }
 }
 

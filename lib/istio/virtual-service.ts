@@ -3,8 +3,9 @@ import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { formatValue, ProblemCollector } from '../analysis/finding';
 import { IstioResource, IstioResourceProps } from './base';
+import { validateExportTo } from './private/export-to';
 import { networking } from './private/l1';
-import { dns1123LabelProblem, hostProblem } from './private/validate';
+import { hostProblem } from './private/validate';
 import { _RouteContext } from './routing/context';
 import { GatewayBinding } from './routing/gateway-binding';
 import { HttpRouteOptions, _renderHttpRoute, _validateHttpRoute } from './routing/http-route';
@@ -252,7 +253,7 @@ export class VirtualService extends IstioResource {
       if (this._tlsRoutes.length > 0) problems.add('CI0017', 'spec.tls', this._tlsRoutes.length, 'a delegate VirtualService must have no TLS routes', 'move the TLS routes to a VirtualService with hosts');
     }
 
-    this.validateExportTo(problems);
+    validateExportTo(problems.at('spec'), this._exportTo, this.namespace);
   }
 
   private routeContext(): _RouteContext {
@@ -294,25 +295,6 @@ export class VirtualService extends IstioResource {
             'list each host once, and do not list a host already covered by a wildcard');
         }
       }
-    }
-  }
-
-  private validateExportTo(problems: ProblemCollector): void {
-    const seen = new Set<string>();
-    const ns = this.namespace ?? 'default';
-    this._exportTo.forEach((e, i) => {
-      const key = e === '.' ? ns : e;
-      if (seen.has(key)) {
-        problems.add('CI0017', `spec.exportTo[${i}]`, e, `exportTo lists namespace '${key}' more than once ('.' stands for this VirtualService's namespace)`, 'list each namespace once');
-        return;
-      }
-      seen.add(key);
-      if (e === '.' || e === '*') return;
-      const p = dns1123LabelProblem(e);
-      if (p) problems.add('CI0017', `spec.exportTo[${i}]`, e, `exportTo entry ${formatValue(e)} is not '.', '*' or a namespace name: it ${p}`, 'use \'.\', \'*\' or a namespace name');
-    });
-    if (this._exportTo.includes('*') && this._exportTo.length > 1) {
-      problems.add('CI0017', 'spec.exportTo', this.exportTo, 'exportTo \'*\' (all namespaces) cannot be combined with other entries', 'use [\'*\'] alone, or list the namespaces');
     }
   }
 }
