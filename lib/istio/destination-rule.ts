@@ -6,9 +6,10 @@ import { IstioResource, IstioResourceProps } from './base';
 import { validateExportTo } from './private/export-to';
 import { serviceHost } from './private/host';
 import { networking } from './private/l1';
-import { dns1123LabelProblem, hostProblem, labelKeyProblem, labelValueProblem } from './private/validate';
+import { dns1123LabelProblem, hostProblem } from './private/validate';
 import { TrafficPolicy } from './traffic-policy/traffic-policy';
 import { WorkloadSelector } from './workload-selector';
+import { validateLabelMap } from './private/labels';
 
 /**
  * Options of a DestinationRule other than its host (used by {@link DestinationRule.forService}).
@@ -320,10 +321,5 @@ export class Subset {
 }
 
 function validateSelectorLabels(problems: ProblemCollector, field: string, labels: Record<string, string>): void {
-  for (const [key, value] of Object.entries(labels)) {
-    const kp = key === '' ? 'must not be empty' : key.includes('*') ? 'must not contain \'*\'' : labelKeyProblem(key);
-    if (kp) problems.add('CI0018', `${field}['${key}']`, key, `label key ${formatValue(key)} ${kp}`, 'use a Kubernetes label key such as \'version\'');
-    const vp = value.includes('*') ? 'must not contain \'*\'' : labelValueProblem(value);
-    if (vp) problems.add('CI0018', `${field}['${key}']`, value, `label value ${formatValue(value)} of ${formatValue(key)} ${vp}`, 'use a Kubernetes label value such as \'v1\'');
-  }
+  validateLabelMap(problems, field, labels, { noWildcards: true });
 }

@@ -4,8 +4,9 @@ import { Construct } from 'constructs';
 import { formatValue, ProblemCollector, Severity } from '../analysis/finding';
 import { IstioResource, IstioResourceProps } from './base';
 import { networking } from './private/l1';
-import { dns1123LabelProblem, dns1123SubdomainProblem, hostProblem, labelKeyProblem, labelValueProblem, portProblem } from './private/validate';
+import { dns1123LabelProblem, dns1123SubdomainProblem, hostProblem, portProblem } from './private/validate';
 import { copyArray, isSet } from './traffic-policy/checks';
+import { validateLabelMap } from './private/labels';
 
 /**
  * Properties of a {@link Gateway}.
@@ -122,12 +123,7 @@ export class Gateway extends IstioResource {
         'use a name without dots, such as \'bookinfo-gateway\'');
     }
     const spec = problems.at('spec');
-    for (const [key, value] of Object.entries(this._selector)) {
-      const kp = labelKeyProblem(key);
-      if (kp) spec.add('CI0018', `selector['${key}']`, key, `selector label key ${formatValue(key)} ${kp}`, 'use the labels of the gateway pods, e.g. istio: ingressgateway');
-      const vp = labelValueProblem(value);
-      if (vp) spec.add('CI0018', `selector['${key}']`, value, `selector label value ${formatValue(value)} ${vp}`, 'use the labels of the gateway pods, e.g. istio: ingressgateway');
-    }
+    validateLabelMap(spec, 'selector', this._selector, { what: 'selector label (of the gateway pods, e.g. istio: ingressgateway)' });
     if (this._servers.length === 0) {
       spec.add('CI0015', 'servers', [], 'gateway has no servers', 'pass servers or call addServer(), e.g. GatewayServer.http({ hosts: [\'*\'] })');
     }

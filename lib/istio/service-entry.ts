@@ -5,8 +5,9 @@ import { IstioResource, IstioResourceProps } from './base';
 import { ipOrCidrProblem, isIpAddress, unixAddressProblem } from './private/ip';
 import { validateExportTo } from './private/export-to';
 import { networking } from './private/l1';
-import { dns1123LabelProblem, hostProblem, labelKeyProblem, labelValueProblem, portProblem } from './private/validate';
+import { dns1123LabelProblem, hostProblem, portProblem } from './private/validate';
 import { WorkloadSelector } from './workload-selector';
+import { validateLabelMap } from './private/labels';
 
 /**
  * The protocol a port serves, as Istio names it (ServiceEntry and Sidecar ports).
@@ -474,12 +475,7 @@ function validateEndpoint(problems: ProblemCollector, e: ServiceEntryEndpoint, r
     const p = portProblem(port);
     if (p) problems.add('CI0003', field, port, `endpoint port ${port} ${p}`, 'use a port from 1 to 65535');
   }
-  for (const [key, value] of Object.entries(e.labels ?? {})) {
-    const kp = labelKeyProblem(key);
-    if (kp) problems.add('CI0018', `labels['${key}']`, key, `label key '${key}' ${kp}`, 'use a valid Kubernetes label key');
-    const vp = labelValueProblem(value);
-    if (vp) problems.add('CI0018', `labels['${key}']`, value, `label value '${value}' ${vp}`, 'use a valid Kubernetes label value');
-  }
+  validateLabelMap(problems, 'labels', e.labels ?? {});
   if (e.weight !== undefined && (!Number.isInteger(e.weight) || e.weight < 0 || e.weight > 4294967295)) {
     problems.add('CI0017', 'weight', e.weight, `weight ${e.weight} must be a non-negative integer`, 'use a whole number such as 1 or 10');
   }

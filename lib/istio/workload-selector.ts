@@ -1,7 +1,7 @@
 import * as kplus from 'cdk8s-plus-27';
 import { ProblemCollector, Severity } from '../analysis/finding';
 import { namespaceOf } from './private/host';
-import { labelKeyProblem, labelValueProblem } from './private/validate';
+import { validateLabelMap } from './private/labels';
 import { podTemplateLabels } from './private/workload';
 
 const CDK8S_ADDR_LABEL = 'cdk8s.io/metadata.addr';
@@ -96,21 +96,7 @@ export class WorkloadSelector {
           'give at least one label, or omit the selector to target the whole namespace on purpose', Severity.WARNING);
       }
     }
-    for (const [key, value] of Object.entries(labels)) {
-      const field = `['${key}']`;
-      if (key.includes('*') || (typeof value === 'string' && value.includes('*'))) {
-        problems.add('CI0018', field, value, `label '${key}=${value}' contains a wildcard, which workload selectors do not support`, 'use exact label keys and values');
-        continue;
-      }
-      const keyProblem = labelKeyProblem(key);
-      if (keyProblem) {
-        problems.add('CI0018', field, key, `label key '${key}' ${keyProblem}`, 'use a valid Kubernetes label key such as app or app.kubernetes.io/name');
-      }
-      const valueProblem = labelValueProblem(value);
-      if (valueProblem) {
-        problems.add('CI0018', field, value, `label value '${value}' of '${key}' ${valueProblem}`, 'use a valid Kubernetes label value');
-      }
-    }
+    validateLabelMap(problems, '', labels, { what: 'selector label', noWildcards: true });
     if (this.workload) {
       const workloadNs = namespaceOf(this.workload) ?? 'default';
       const ns = ownerNamespace ?? 'default';

@@ -1,8 +1,9 @@
 import { formatValue, ProblemCollector } from '../../analysis/finding';
-import { dns1123LabelProblem, headerNameProblem, labelKeyProblem, labelValueProblem, portProblem } from '../private/validate';
+import { dns1123LabelProblem, headerNameProblem, portProblem } from '../private/validate';
 import { _RouteContext } from './context';
 import { GatewayBinding } from './gateway-binding';
 import { StringMatch } from './string-match';
+import { validateLabelMap } from '../private/labels';
 
 /**
  * The conditions of one {@link HttpMatch}. All conditions given must hold (AND).
@@ -258,12 +259,7 @@ export class HttpMatch {
  * @internal
  */
 export function _validateSourceLabels(labels: { [key: string]: string } | undefined, problems: ProblemCollector): void {
-  for (const [k, v] of Object.entries(labels ?? {})) {
-    const kp = labelKeyProblem(k);
-    if (kp) problems.add('CI0018', `sourceLabels.${k}`, k, `source label key ${formatValue(k)}: ${kp}`, 'use a Kubernetes label key such as \'app\' or \'example.com/tier\'');
-    const vp = labelValueProblem(v);
-    if (vp) problems.add('CI0018', `sourceLabels.${k}`, v, `source label value ${formatValue(v)} ${vp}`, 'use a Kubernetes label value such as \'v1\'');
-  }
+  validateLabelMap(problems, 'sourceLabels', labels ?? {}, { what: 'source label' });
 }
 
 /**

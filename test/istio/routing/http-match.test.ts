@@ -100,8 +100,8 @@ test('fails on a bad port, source labels, source namespace and gateway', () => {
   }));
   expect(problems.map((p) => [p.code, p.field])).toEqual([
     ['CI0003', 'spec.http[0].match[0].port'],
-    ['CI0018', 'spec.http[0].match[0].sourceLabels.bad key!'],
-    ['CI0018', 'spec.http[0].match[0].sourceLabels.app'],
+    ['CI0018', "spec.http[0].match[0].sourceLabels['bad key!']"],
+    ['CI0018', "spec.http[0].match[0].sourceLabels['app']"],
     ['CI0001', 'spec.http[0].match[0].sourceNamespace'],
     ['CI0001', 'spec.http[0].match[0].gateways[0]'],
     ['CI0001', 'spec.http[0].match[0].gateways[0]'],
