@@ -71,5 +71,5 @@ export const CHECKS: { readonly [code: string]: CheckDefinition } = Object.fromE
   check('CI1014', 'MtlsConflict', E, 'a DestinationRule client TLS mode conflicts with the PeerAuthentication of its destination', 'IST0113 MTLSPolicyConflict / KIA0207 / KIA0208'),
   check('CI1015', 'DestinationRuleHostNotFound', W, 'a DestinationRule host matches no Service or ServiceEntry in the app', 'UnknownDestinationRuleHost / KIA0202'),
   // analysis configuration
-  check('CI1016', 'InvalidSuppression', E, 'a suppression has no reason, names an unknown check, or suppresses CI1016'),
+  check('CI1016', 'InvalidSuppression', E, 'a suppression has no reason, names an unknown or per-object (CI0xxx) check, or suppresses CI1016'),
 ].map((c) => [c.code, c]));

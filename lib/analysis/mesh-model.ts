@@ -189,8 +189,9 @@ export class MeshModel {
   }
 
   /**
-   * Whether sidecars are injected in a namespace: `true` when its Namespace object has
-   * `istio-injection=enabled` or an `istio.io/rev` label, `false` when it has neither, and
+   * Whether a namespace is in the mesh: `true` when its Namespace object has
+   * `istio-injection=enabled`, an `istio.io/rev` label or `istio.io/dataplane-mode=ambient`,
+   * `false` when it has none, and
    * `undefined` when the namespace is not in the app (it is configured elsewhere).
    */
   public isInjected(namespace: string): boolean | undefined {
@@ -198,7 +199,8 @@ export class MeshModel {
     if (!ns) return undefined;
     const labels = ns.manifest.metadata?.labels ?? {};
     if (labels['istio-injection'] === 'disabled') return false;
-    return labels['istio-injection'] === 'enabled' || labels['istio.io/rev'] !== undefined;
+    // ambient namespaces are meshed without sidecars (ztunnel, and waypoints for L7)
+    return labels['istio-injection'] === 'enabled' || labels['istio.io/rev'] !== undefined || labels['istio.io/dataplane-mode'] === 'ambient';
   }
 
   /** A Gateway by namespace and name. */
@@ -412,9 +414,23 @@ export function gatewaysOf(vs: ModelObject): GatewayRef[] {
  */
 export function gatewayRef(written: string, namespace: string, field: string): GatewayRef {
   if (written === 'mesh') return { key: 'mesh', name: 'mesh', written, field };
-  const slash = String(written).indexOf('/');
-  const ns = slash >= 0 ? written.slice(0, slash) : namespace;
-  const name = slash >= 0 ? written.slice(slash + 1) : written;
+  const text = String(written);
+  const slash = text.indexOf('/');
+  let ns: string;
+  let name: string;
+  if (slash >= 0) {
+    // `ns/name`, or `./name` for the VirtualService's own namespace
+    ns = text.slice(0, slash) === '.' ? namespace : text.slice(0, slash);
+    name = text.slice(slash + 1);
+  } else if (text.includes('.')) {
+    // the legacy `name.namespace[.svc.cluster.local]` form, which Istio still resolves to namespace/name
+    const [first, second] = text.split('.');
+    ns = second;
+    name = first;
+  } else {
+    ns = namespace;
+    name = text;
+  }
   return { key: `${ns}/${name}`, namespace: ns, name, written, field };
 }
 

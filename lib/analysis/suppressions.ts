@@ -61,6 +61,9 @@ export class Suppressions {
 export function _suppressionProblem(s: Suppression): string | undefined {
   if (!CHECKS[s.code]) return `suppression of unknown check '${s.code}'`;
   if (s.code === 'CI1016') return 'suppressions of CI1016 (invalid suppression) are not allowed';
+  // per-object checks are what Istio's webhook or the CRD schema would reject: suppressing them
+  // would only move the failure to `kubectl apply`
+  if (s.code.startsWith('CI0')) return `${s.code} is a per-object check (Istio would reject the object) and cannot be suppressed`;
   if (typeof s.reason !== 'string' || s.reason.trim().length === 0) return `suppression of ${s.code} has no reason`;
   return undefined;
 }

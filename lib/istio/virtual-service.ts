@@ -242,6 +242,7 @@ export class VirtualService extends IstioResource {
         }
       }
     });
+    this.validateJwtClaimMatches(problems);
     this._tcpRoutes.forEach((r, i) => _validateTcpRoute(r, problems.at(`spec.tcp[${i}]`)));
     this._tlsRoutes.forEach((r, i) => _validateTlsRoute(r, problems.at(`spec.tls[${i}]`), this._hosts));
 
@@ -254,6 +255,26 @@ export class VirtualService extends IstioResource {
     }
 
     validateExportTo(problems.at('spec'), this._exportTo, this.namespace);
+  }
+
+  /** Istio routes on JWT claims (`@request.auth.claims.*` headers) only at gateways, not at sidecars. */
+  private validateJwtClaimMatches(problems: ProblemCollector): void {
+    if (this._delegate || !this.appliesToMesh()) return;
+    this._httpRoutes.forEach((r, i) => (r.match ?? []).forEach((m, j) => {
+      const c = m.conditions;
+      for (const field of ['headers', 'withoutHeaders'] as const) {
+        for (const name of Object.keys(c[field] ?? {}).filter((n) => n.startsWith('@request.auth.claims.'))) {
+          problems.add('CI0017', `spec.http[${i}].match[${j}].${field}.${name}`, name,
+            `JWT claim routing (${formatValue(name)}) is only supported for a VirtualService bound to gateways, not for sidecars (mesh)`,
+            'bind this VirtualService to gateways only, or match on a header the caller sets');
+        }
+      }
+    }));
+  }
+
+  /** No gateways, or the reserved `mesh` gateway among them, means sidecars use these routes. */
+  private appliesToMesh(): boolean {
+    return this._gateways.length === 0 || this._gateways.some((g) => g._isMesh);
   }
 
   private routeContext(): _RouteContext {
@@ -272,8 +293,7 @@ export class VirtualService extends IstioResource {
       problems.add('CI0015', 'spec.hosts', [], 'VirtualService has no hosts', 'add a host with addHost() (or set delegate: true if another VirtualService delegates to this one)');
       return;
     }
-    // no gateways, or the reserved mesh gateway, means the sidecars use these routes
-    const appliesToMesh = this._gateways.length === 0 || this._gateways.some((g) => g._isMesh);
+    const appliesToMesh = this.appliesToMesh();
     let allValid = true;
     this._hosts.forEach((h, i) => {
       if (isIP(h)) return;

@@ -9,7 +9,7 @@ import * as kplus from 'cdk8s-plus-27';
 import {
   AuthorizationAction, AuthorizationPolicy, CHECKS, ClientTls, ConnectionPool, Destination, DestinationRule, FaultInjection, Finding,
   Gateway, GatewayBinding, GatewayServer, HttpMatch, HttpRouteOptions, LoadBalancer, MeshApp, MtlsMode, Operation, OutlierDetection,
-  PeerAuthentication, PortProtocol, RequestAuthentication, RetryOn, ServerProtocol, ServerTls, ServiceEntry, ServiceEntryLocation,
+  PeerAuthentication, PortProtocol, LoadBalancerAlgorithm, RequestAuthentication, RetryOn, ServerProtocol, ServerTls, ServiceEntry, ServiceEntryLocation,
   ServiceEntryResolution, Severity, Sidecar, Source, StringMatch, Subset, Suppressions, TrafficPolicy, VirtualService, WorkloadSelector,
 } from '../../lib';
 
@@ -1078,6 +1078,37 @@ const CASES: Case[] = [
     },
     expect: [{ code: 'CI1016', path: 'shop/quiet', field: 'suppressions.CI1016' }],
   },
+  // ---- found in review: mistakes Istio's webhook rejects
+  {
+    name: 'CI0014 CUSTOM AuthorizationPolicy matching serviceAccounts (the ext-authz provider sees identities itself)',
+    mutate: ({ chart, reviewsV1 }) => { new AuthorizationPolicy(chart, 'ext-authz-sa', { selector: WorkloadSelector.fromWorkload(reviewsV1), action: AuthorizationAction.CUSTOM, provider: 'opa', rules: [{ from: [Source.of({ serviceAccounts: ['shop/reviews'] })] }] }); },
+    expect: [{ code: 'CI0014', path: 'shop/ext-authz-sa', field: 'spec.rules[0].from[0].source.serviceAccounts' }],
+  },
+  {
+    name: 'CI0017 warmup aggression below 1',
+    mutate: ({ chart, backend }) => { DestinationRule.forService(chart, 'warm-rule', backend('warm').service, { trafficPolicy: TrafficPolicy.of({ loadBalancer: LoadBalancer.simple(LoadBalancerAlgorithm.ROUND_ROBIN, { warmup: { duration: Duration.seconds(30), aggression: 0.5 } }) }) }); },
+    expect: [{ code: 'CI0017', path: 'shop/warm-rule', field: 'spec.trafficPolicy.loadBalancer.warmup.aggression' }],
+  },
+  {
+    name: 'CI0017 JWT-claim routing in a VirtualService that applies to sidecars',
+    mutate: ({ routes, reviews }) => { routes('claims', { match: [HttpMatch.header('@request.auth.claims.group', StringMatch.exact('admin'))], ...to(Destination.fromService(reviews, { subset: 'v1' })) }, to(Destination.fromService(reviews, { subset: 'v1' }))); },
+    expect: [{ code: 'CI0017', path: 'shop/claims', field: 'spec.http[0].match[0].headers.@request.auth.claims.group' }],
+  },
+  {
+    name: 'CI1008 a catch-all route with only a statPrefix before another route',
+    mutate: ({ routes, reviews }) => { routes('stats', { match: [HttpMatch.of({ uri: StringMatch.prefix('/'), statPrefix: 'all' })], ...to(Destination.fromService(reviews, { subset: 'v1' })) }, { match: [HttpMatch.prefix('/v2')], ...to(Destination.fromService(reviews, { subset: 'v2' })) }); },
+    expect: [{ code: 'CI1008', path: 'shop/stats', field: 'spec.http[1]' }],
+  },
+  {
+    name: 'CI0005 a fault percentage between 0 and 0.0001',
+    mutate: ({ routes, reviews }) => { routes('tiny-fault', { fault: FaultInjection.abort({ httpStatus: 503, percentage: 0.00001 }), ...to(Destination.fromService(reviews, { subset: 'v1' })) }); },
+    expect: [{ code: 'CI0005', path: 'shop/tiny-fault', field: 'spec.http[0].fault.abort.percentage.value' }],
+  },
+  {
+    name: 'CI1016 a suppression of a per-object check',
+    mutate: ({ routes, reviews }) => { const vs = routes('short-timeout', { timeout: Duration.millis(0.5), ...to(Destination.fromService(reviews, { subset: 'v1' })) }); Suppressions.add(vs, 'CI0004', 'we know'); },
+    expect: [{ code: 'CI0004', path: 'shop/short-timeout', field: 'spec.http[0].timeout' }, { code: 'CI1016', path: 'shop/short-timeout', field: 'suppressions.CI0004' }],
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -1160,4 +1191,47 @@ test('fails: every corpus mistake applied at once is reported in one check(), so
   // and nothing beyond the corpus: every finding belongs to some case's expectation
   const extra = all.filter((o) => !expected.some((e) => key(e) === key(o)));
   expect(extra).toEqual([]);
+});
+
+// Valid inputs that checks once misreported (found in review): each must pass every check.
+const VALID: { readonly name: string; readonly mutate: (ctx: Ctx) => void }[] = [
+  {
+    name: 'a TCP idleTimeout of 0s (turns the idle timeout off)',
+    mutate: ({ chart, backend }) => { DestinationRule.forService(chart, 'idle-rule', backend('idle').service, { trafficPolicy: TrafficPolicy.of({ connectionPool: ConnectionPool.of({ tcp: { idleTimeout: Duration.seconds(0) } }) }) }); },
+  },
+  {
+    name: 'routing to a Service in an ambient namespace',
+    mutate: ({ app, cluster, routes, service, deployment }) => {
+      new kplus.Namespace(cluster, 'amb-namespace', { metadata: { name: 'amb', labels: { 'istio.io/dataplane-mode': 'ambient' } } });
+      const amb = new Chart(app, 'amb', { namespace: 'amb' });
+      const svc = service('ledger', { scope: amb });
+      deployment('ledger', 'v1', { scope: amb });
+      routes('ambient', to(Destination.fromService(svc)));
+    },
+  },
+];
+
+test.each(VALID)('passes: $name', ({ mutate }) => {
+  // GIVEN
+  const ctx = baseApp();
+  // WHEN
+  mutate(ctx);
+  // THEN
+  const report = ctx.app.check();
+  expect([...report.errors, ...report.warnings].map((f) => `${f.code} ${f.path} ${f.field}: ${f.message}`)).toEqual([]);
+});
+
+test('passes: the legacy gateway name <name>.<namespace> resolves to the gateway (only the webhook\'s format warning remains)', () => {
+  // GIVEN a second gateway and a VirtualService bound to it by the legacy name
+  const ctx = baseApp();
+  const legacy = new Gateway(ctx.chart, 'legacy-gateway', { servers: [GatewayServer.http({ port: 8080, name: 'http', hosts: ['legacy.example.com'] })] });
+  new VirtualService(ctx.chart, 'legacy-front', {
+    hosts: ['legacy.example.com'], gateways: [GatewayBinding.fromName(`${legacy.name}.shop`)],
+    httpRoutes: [to(Destination.fromService(ctx.reviews, { subset: 'v1' }))],
+  });
+  // WHEN
+  const report = ctx.app.check();
+  // THEN no CI1001 (gateway not found) nor CI1006 (host not served): the binding resolves to shop/legacy-gateway
+  expect(report.errors).toEqual([]);
+  expect(report.warnings.map((f) => `${f.code} ${f.path} ${f.field}`)).toEqual(['CI0001 shop/legacy-front spec.gateways[0]']);
 });

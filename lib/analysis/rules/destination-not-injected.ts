@@ -19,8 +19,8 @@ export const DestinationNotInjected: MeshRule = {
         const { service } = model.resolveHost(destination.host, vs.namespace);
         if (!service || model.isInjected(service.namespace) !== false) continue;
         report(vs, `${field}.host`, destination.host,
-          `destination Service '${service.namespace}/${service.name}' is in namespace '${service.namespace}', which has no sidecar injection (no istio-injection=enabled or istio.io/rev label)`,
-          `label Namespace '${service.namespace}' with istio-injection=enabled (or istio.io/rev), or route to a meshed service`);
+          `destination Service '${service.namespace}/${service.name}' is in namespace '${service.namespace}', which is not in the mesh (no istio-injection=enabled, istio.io/rev or istio.io/dataplane-mode=ambient label)`,
+          `label Namespace '${service.namespace}' with istio-injection=enabled (or istio.io/rev, or istio.io/dataplane-mode=ambient), or route to a meshed service`);
       }
     }
   },

@@ -1,11 +1,14 @@
 import { asArray } from '../mesh-model';
 import { MeshRule } from './rule';
 
+/** Match fields that do not narrow which requests match. */
+const NOT_RESTRICTING = new Set(['name', 'statPrefix', 'ignoreUriCase']);
+
 /** Whether one HTTPMatchRequest matches every request: no conditions, or only `uri` prefix `/` or regex `.*`. */
 function matchesEverything(match: any): boolean {
   if (!match || typeof match !== 'object') return true;
-  // `name` labels the match and `ignoreUriCase` only relaxes it: neither restricts traffic
-  const conditions = Object.keys(match).filter((k) => k !== 'name' && k !== 'ignoreUriCase' && match[k] !== undefined);
+  // `name` and `statPrefix` label the match and `ignoreUriCase` only relaxes it: none restricts traffic
+  const conditions = Object.keys(match).filter((k) => !NOT_RESTRICTING.has(k) && match[k] !== undefined);
   if (conditions.length === 0) return true;
   if (conditions.length !== 1 || conditions[0] !== 'uri') return false;
   const uri = match.uri ?? {};

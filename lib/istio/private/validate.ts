@@ -65,6 +65,8 @@ export function portProblem(value: number): string | undefined {
 /** A percentage: a number in 0-100. */
 export function percentProblem(value: number): string | undefined {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 100) return 'must be a number from 0 to 100';
+  // Istio's webhook: "neither 0.0, nor in range [0.0001, 100.0]" (Envoy's precision)
+  if (value > 0 && value < 0.0001) return 'must be 0 or at least 0.0001';
   return undefined;
 }
 

@@ -45,7 +45,9 @@ const SOURCE_FIELDS: SourceField[] = [
 ];
 const IP_FIELDS: SourceField[] = ['ipBlocks', 'notIpBlocks', 'remoteIpBlocks', 'notRemoteIpBlocks'];
 // Istio's webhook: CUSTOM policies cannot match on identities (the ext-authz server sees them itself)
-const CUSTOM_FORBIDDEN: SourceField[] = ['principals', 'notPrincipals', 'requestPrincipals', 'notRequestPrincipals', 'namespaces', 'notNamespaces'];
+const CUSTOM_FORBIDDEN: SourceField[] = [
+  'principals', 'notPrincipals', 'requestPrincipals', 'notRequestPrincipals', 'namespaces', 'notNamespaces', 'serviceAccounts', 'notServiceAccounts',
+];
 
 /**
  * Who sends a request (`rules[].from[].source` of an AuthorizationPolicy).
@@ -357,7 +359,7 @@ const PLAIN_KEYS = new Set(['source.ip', 'remote.ip', 'source.namespace', 'sourc
   'request.auth.audiences', 'request.auth.presenter', 'destination.ip', 'destination.port', 'connection.sni']);
 const IP_KEYS = new Set(['source.ip', 'remote.ip', 'destination.ip']);
 const MAP_KEY_PREFIXES = ['request.headers', 'request.auth.claims', 'experimental.envoy.filters.'];
-const CUSTOM_FORBIDDEN_KEYS = new Set(['source.namespace', 'source.principal']);
+const CUSTOM_FORBIDDEN_KEYS = new Set(['source.namespace', 'source.principal', 'source.serviceAccount']);
 
 /**
  * An extra condition on a request (`rules[].when[]` of an AuthorizationPolicy).

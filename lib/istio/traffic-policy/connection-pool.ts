@@ -185,7 +185,8 @@ export class ConnectionPool {
       checkInteger(t, 'maxConnections', tcp.maxConnections, 0, INT32_MAX);
       checkDuration(t, 'connectTimeout', tcp.connectTimeout);
       checkDuration(t, 'maxConnectionDuration', tcp.maxConnectionDuration);
-      checkDuration(t, 'idleTimeout', tcp.idleTimeout);
+      // 0s turns the TCP idle timeout off: the CRD has no 1ms rule here and the webhook allows it
+      if (tcp.idleTimeout === undefined || tcp.idleTimeout.toMilliseconds({ integral: false }) !== 0) checkDuration(t, 'idleTimeout', tcp.idleTimeout);
       if (tcp.tcpKeepalive) {
         const k = t.at('tcpKeepalive');
         checkInteger(k, 'probes', tcp.tcpKeepalive.probes, 0, UINT32_MAX);

@@ -256,8 +256,8 @@ export class LoadBalancer {
     if (this.warmup) {
       const w = problems.at('warmup');
       checkDuration(w, 'duration', this.warmup.duration);
-      if (this.warmup.aggression !== undefined && !(Number.isFinite(this.warmup.aggression) && this.warmup.aggression >= 0)) {
-        w.add('CI0017', 'aggression', this.warmup.aggression, `warmup aggression must be a number >= 0, got ${this.warmup.aggression}`, 'use 1 for a linear ramp, more for a faster one');
+      if (this.warmup.aggression !== undefined && !(Number.isFinite(this.warmup.aggression) && this.warmup.aggression >= 1)) {
+        w.add('CI0017', 'aggression', this.warmup.aggression, `warmup aggression must be a number >= 1, got ${this.warmup.aggression}`, 'use 1 for a linear ramp, more for a faster one');
       }
       const min = this.warmup.minimumPercent;
       if (min !== undefined && !(Number.isFinite(min) && min >= 0 && min <= 100)) {

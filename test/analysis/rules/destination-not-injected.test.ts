@@ -19,7 +19,7 @@ describe('CI1013 DestinationNotInjected', () => {
     // THEN
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ path: 'default/VirtualService/billing', field: 'spec.http[0].route[0].destination.host', severity: Severity.WARNING, mirrors: 'IST0102 NamespaceNotInjected' });
-    expect(findings[0].message).toBe("destination Service 'legacy/billing' is in namespace 'legacy', which has no sidecar injection (no istio-injection=enabled or istio.io/rev label)");
+    expect(findings[0].message).toBe("destination Service 'legacy/billing' is in namespace 'legacy', which is not in the mesh (no istio-injection=enabled, istio.io/rev or istio.io/dataplane-mode=ambient label)");
   });
 
   test('fails for a namespace with istio-injection=disabled', () => {

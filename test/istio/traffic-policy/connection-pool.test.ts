@@ -97,7 +97,7 @@ test('fails on negative or fractional counts', () => {
 test('fails on durations below 1ms', () => {
   const zero = Duration.millis(0);
   const problems = problemsOf(ConnectionPool.of({
-    tcp: { connectTimeout: zero, maxConnectionDuration: zero, idleTimeout: zero, tcpKeepalive: { time: zero, interval: zero } },
+    tcp: { connectTimeout: zero, maxConnectionDuration: zero, idleTimeout: Duration.millis(0.5), tcpKeepalive: { time: zero, interval: zero } },
     http: { idleTimeout: Duration.millis(0.5) },
   }));
   expect(problems.map((p) => [p.code, p.field])).toEqual([
@@ -109,6 +109,11 @@ test('fails on durations below 1ms', () => {
     ['CI0004', 'cp.http.idleTimeout'],
   ]);
   expect(problems[0]).toMatchObject({ value: '0s', message: expect.stringMatching(/^connectTimeout must be at least 1ms/) });
+});
+
+test('a TCP idleTimeout of 0s turns the timeout off and is valid (the CRD has no 1ms rule there)', () => {
+  expect(problemsOf(ConnectionPool.of({ tcp: { idleTimeout: Duration.seconds(0) } }))).toEqual([]);
+  expect(ConnectionPool.of({ tcp: { idleTimeout: Duration.seconds(0) } })._toIstio()).toEqual({ tcp: { idleTimeout: '0s' } });
 });
 
 test('fails on useClientProtocol with the UPGRADE policy', () => {
