@@ -101,8 +101,8 @@ export function analyze(objects: readonly AnalyzedObject[], options: AnalysisOpt
   for (const rule of options.rules ?? MESH_RULES) {
     rule.evaluate({
       model,
-      report: (object: ModelObject, field: string, value: unknown, message: string, fix: string) => {
-        raw.push(toFinding(object.path, { code: rule.code, field, value, message, fix }));
+      report: (object: ModelObject, field: string, value: unknown, message: string, fix: string, severity?: Severity) => {
+        raw.push(toFinding(object.path, { code: rule.code, field, value, message, fix, severity }));
       },
     });
   }

@@ -64,7 +64,7 @@ export const CHECKS: { readonly [code: string]: CheckDefinition } = Object.fromE
   check('CI1007', 'ConflictingVirtualServices', E, 'two VirtualServices claim the same host for the same gateway', 'IST0109 ConflictingMeshGatewayVirtualServiceHosts / KIA1106'),
   check('CI1008', 'UnreachableRoute', W, 'an HTTP route follows a catch-all route and can never match', 'IST0130 VirtualServiceUnreachableRule'),
   check('CI1009', 'SubsetSelectsNoPods', E, 'a DestinationRule subset selects no pod template in the app', 'IST0173 DestinationRuleSubsetNotSelectPods / KIA0203'),
-  check('CI1010', 'ConflictingDestinationRules', E, 'two DestinationRules in one namespace cover the same host (for the same workload selector)', 'KIA0201'),
+  check('CI1010', 'ConflictingDestinationRules', E, 'DestinationRules for one host (and workload selector) in a namespace define the same subset or each a traffic policy', 'KIA0201'),
   check('CI1011', 'PortNameNotProtocol', W, 'a Service port name does not follow Istio protocol naming (`<protocol>[-suffix]`) and has no appProtocol', 'IST0118 PortNameIsNotUnderNamingConvention / KIA0601'),
   check('CI1012', 'MissingAppVersionLabels', W, 'a Deployment, StatefulSet or DaemonSet in a meshed namespace lacks the `app` or `version` pod label (no istioctl/Kiali counterpart)'),
   check('CI1013', 'DestinationNotInjected', W, 'a VirtualService routes to a workload whose namespace has no sidecar injection', 'IST0102 NamespaceNotInjected'),

@@ -84,14 +84,14 @@ describe('analyze', () => {
           { route: [{ destination: { host: 'ratingz' } }] },
         ],
       }),
-      dr('reviews-dup', { host: 'reviews' }),
+      dr('reviews-dup', { host: 'reviews', subsets: [{ name: 'v1', labels: { version: 'v1' } }] }),
     ];
     // WHEN
     const { findings } = analyze(objects);
     // THEN
     expect(findings.map((f) => [f.path, f.code, f.field])).toEqual([
-      ['default/DestinationRule/reviews', 'CI1010', 'spec.host'],
-      ['default/DestinationRule/reviews-dup', 'CI1010', 'spec.host'],
+      ['default/DestinationRule/reviews', 'CI1010', 'spec.subsets[0].name'],
+      ['default/DestinationRule/reviews-dup', 'CI1010', 'spec.subsets[0].name'],
       ['default/VirtualService/checkout', 'CI1001', 'spec.gateways[1]'],
       ['default/VirtualService/checkout', 'CI1002', 'spec.http[1].route[0].destination.host'],
       ['default/VirtualService/checkout', 'CI1003', 'spec.http[0].route[0].destination.subset'],

@@ -877,8 +877,8 @@ const CASES: Case[] = [
       });
     },
     expect: [
-      { code: 'CI1007', path: 'shop/shop', field: 'spec.hosts[0]' },
-      { code: 'CI1007', path: 'shop/shop-api', field: 'spec.hosts[0]' },
+      { code: 'CI1007', path: 'shop/shop', field: 'spec.hosts[0]', severity: W },
+      { code: 'CI1007', path: 'shop/shop-api', field: 'spec.hosts[0]', severity: W },
     ],
   },
 
@@ -922,29 +922,34 @@ const CASES: Case[] = [
 
   // ---- CI1010 ConflictingDestinationRules
   {
-    name: 'CI1010 second DestinationRule for one host',
+    name: 'CI1010 second DestinationRule for one host redefining subset v1',
     mutate: (ctx) => {
       DestinationRule.forService(ctx.chart, 'reviews-pool-rule', ctx.reviews, {
         metadata: { name: 'reviews-pool' },
         trafficPolicy: TrafficPolicy.of({ connectionPool: ConnectionPool.of({ http: { http1MaxPendingRequests: 10 } }) }),
+        subsets: [Subset.fromWorkload('v1', ctx.reviewsV1)],
       });
     },
     expect: [
-      { code: 'CI1010', path: 'shop/reviews-pool-rule', field: 'spec.host' },
-      { code: 'CI1010', path: 'shop/reviews-rule', field: 'spec.host' },
+      { code: 'CI1010', path: 'shop/reviews-pool-rule', field: 'spec.subsets[0].name' },
+      { code: 'CI1010', path: 'shop/reviews-rule', field: 'spec.subsets[0].name' },
     ],
   },
   {
-    name: 'CI1010 DestinationRule by FQDN next to one by short name',
+    name: 'CI1010 DestinationRules by FQDN and by short name, each with a traffic policy',
     mutate: (ctx) => {
       new DestinationRule(ctx.chart, 'ratings-fqdn-rule', {
         host: 'ratings.shop.svc.cluster.local',
         trafficPolicy: TrafficPolicy.of({ outlierDetection: OutlierDetection.of({ consecutive5xxErrors: 3 }) }),
       });
+      new DestinationRule(ctx.chart, 'ratings-lb-rule', {
+        host: 'ratings',
+        trafficPolicy: TrafficPolicy.of({ connectionPool: ConnectionPool.of({ tcp: { maxConnections: 10 } }) }),
+      });
     },
     expect: [
-      { code: 'CI1010', path: 'shop/ratings-fqdn-rule', field: 'spec.host' },
-      { code: 'CI1010', path: 'shop/ratings-rule', field: 'spec.host' },
+      { code: 'CI1010', path: 'shop/ratings-fqdn-rule', field: 'spec.trafficPolicy' },
+      { code: 'CI1010', path: 'shop/ratings-lb-rule', field: 'spec.trafficPolicy' },
     ],
   },
 
@@ -1195,6 +1200,12 @@ test('fails: every corpus mistake applied at once is reported in one check(), so
 
 // Valid inputs that checks once misreported (found in review): each must pass every check.
 const VALID: { readonly name: string; readonly mutate: (ctx: Ctx) => void }[] = [
+  {
+    name: 'a DestinationRule split in two: subsets in one, the traffic policy in the other (Istio merges them)',
+    mutate: ({ chart, reviews }) => {
+      DestinationRule.forService(chart, 'reviews-policy-rule', reviews, { metadata: { name: 'reviews-policy' }, trafficPolicy: TrafficPolicy.of({ tls: ClientTls.istioMutual() }) });
+    },
+  },
   {
     name: 'a TCP idleTimeout of 0s (turns the idle timeout off)',
     mutate: ({ chart, backend }) => { DestinationRule.forService(chart, 'idle-rule', backend('idle').service, { trafficPolicy: TrafficPolicy.of({ connectionPool: ConnectionPool.of({ tcp: { idleTimeout: Duration.seconds(0) } }) }) }); },

@@ -1,12 +1,14 @@
-import { ModelObject, qualifiedName } from '../mesh-model';
+import { asArray, ModelObject, qualifiedName } from '../mesh-model';
 import { MeshRule } from './rule';
 
 /**
- * CI1010: two DestinationRules in one namespace cover the same host (for the same workloads).
+ * CI1010: DestinationRules for the same host (and workloads) in one namespace that conflict.
  *
- * Istio merges them only partly (the first one's traffic policy wins and duplicate subsets are
- * dropped), so the result depends on creation order (Kiali KIA0201). Rules with different
- * `workloadSelector`s apply to different clients and do not clash.
+ * Istio merges such rules, which is a fine way to split a large rule: subsets are collected from
+ * all of them, but a subset name defined twice keeps only one definition, and only one rule's
+ * top-level traffic policy applies; which one depends on creation order (Kiali KIA0201 flags the
+ * same host+subset pairs). Rules with different `workloadSelector`s apply to different clients and
+ * do not clash.
  *
  * @see https://istio.io/latest/docs/ops/best-practices/traffic-management/#split-virtual-services
  */
@@ -22,11 +24,23 @@ export const ConflictingDestinationRules: MeshRule = {
     }
     for (const list of groups.values()) {
       if (list.length < 2) continue;
+      const withPolicy = list.filter((dr) => dr.manifest.spec?.trafficPolicy !== undefined);
+      if (withPolicy.length > 1) {
+        for (const dr of withPolicy) {
+          const others = withPolicy.filter((o) => o !== dr).map(qualifiedName);
+          report(dr, 'spec.trafficPolicy', undefined,
+            `host '${dr.manifest.spec.host}' also gets a traffic policy from DestinationRule ${others.join(', ')} in namespace '${dr.namespace}'; Istio merges the rules and applies only one of the policies (by creation order)`,
+            'keep the traffic policy in one DestinationRule per host (subsets may be split across rules)');
+        }
+      }
       for (const dr of list) {
-        const others = list.filter((o) => o !== dr).map(qualifiedName);
-        report(dr, 'spec.host', dr.manifest.spec.host,
-          `host '${dr.manifest.spec.host}' is also covered by DestinationRule ${others.join(', ')} in namespace '${dr.namespace}'`,
-          'merge the subsets and traffic policies into one DestinationRule per host and namespace');
+        asArray(dr.manifest.spec?.subsets).forEach((subset: any, i: number) => {
+          const others = list.filter((o) => o !== dr && asArray(o.manifest.spec?.subsets).some((s: any) => s?.name === subset?.name)).map(qualifiedName);
+          if (others.length === 0) return;
+          report(dr, `spec.subsets[${i}].name`, subset.name,
+            `subset '${subset.name}' of host '${dr.manifest.spec.host}' is also defined by DestinationRule ${others.join(', ')} in namespace '${dr.namespace}'; Istio keeps only one definition (by creation order)`,
+            'define each subset in one DestinationRule');
+        });
       }
     }
   },

@@ -1,12 +1,15 @@
+import { Severity } from '../finding';
 import { asArray, gatewaysOf, ModelObject, qualifiedName } from '../mesh-model';
 import { MeshRule } from './rule';
 
 /**
  * CI1007: two VirtualServices claim the same host for the same gateway (`mesh` included).
  *
- * Istio keeps one of them for the sidecars (istioctl IST0109) and merges them in an undefined
- * order on gateways (Kiali KIA1106), so the routes that win depend on creation time. Short hosts
- * are expanded in each VirtualService's namespace, so `reviews` in two namespaces does not clash.
+ * For the sidecars (`mesh`) Istio keeps only one of them: an error (istioctl IST0109). On a real
+ * gateway it merges their routes, in an order that depends on creation time, so a route of one
+ * can shadow a route of the other: a warning (Kiali KIA1106); splitting on purpose is fine when
+ * the routes do not overlap (suppress it with the reason). Short hosts are expanded in each
+ * VirtualService's namespace, so `reviews` in two namespaces does not clash.
  *
  * @see https://istio.io/latest/docs/ops/best-practices/traffic-management/#split-virtual-services
  */
@@ -31,9 +34,13 @@ export const ConflictingVirtualServices: MeshRule = {
       if (list.length < 2) continue;
       for (const claim of list) {
         const others = list.filter((c) => c !== claim).map((c) => qualifiedName(c.vs));
+        const mesh = claim.gateway === 'mesh';
         report(claim.vs, claim.field, claim.host,
-          `host '${claim.host}' on gateway '${claim.gateway}' is also claimed by VirtualService ${others.join(', ')}`,
-          'merge the routes into one VirtualService per host and gateway, or use delegate VirtualServices');
+          mesh
+            ? `host '${claim.host}' for the sidecars (mesh) is also claimed by VirtualService ${others.join(', ')}; Istio uses only one of them`
+            : `host '${claim.host}' on gateway '${claim.gateway}' is also claimed by VirtualService ${others.join(', ')}; Istio merges their routes in creation order`,
+          'merge the routes into one VirtualService per host and gateway, or use delegate VirtualServices',
+          mesh ? Severity.ERROR : Severity.WARNING);
       }
     }
   },

@@ -1,3 +1,4 @@
+import { Severity } from '../finding';
 import { MeshModel, ModelObject } from '../mesh-model';
 
 /**
@@ -12,12 +13,13 @@ export interface RuleContext {
    * Records a finding of this rule on `object`.
    *
    * @param object the object at fault (its construct path is reported)
+   * @param severity overrides the check's default severity for this finding (default: the catalog's)
    * @param field the field, as a path into the object's manifest (e.g. `spec.http[0].route[0].destination.host`)
    * @param value the offending value
    * @param message what is wrong, lowercase, naming the other resource and what exists
    * @param fix how to fix it
    */
-  report(object: ModelObject, field: string, value: unknown, message: string, fix: string): void;
+  report(object: ModelObject, field: string, value: unknown, message: string, fix: string, severity?: Severity): void;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { Severity } from '../../../lib/analysis/finding';
 import { bookinfo, findingsOf, httpGateway, vs } from '../fixtures';
 
 const route = (host: string) => ({ route: [{ destination: { host } }] });
@@ -26,16 +27,18 @@ describe('CI1007 ConflictingVirtualServices', () => {
       ['default/VirtualService/reviews', 'spec.hosts[0]', 'reviews'],
       ['default/VirtualService/reviews-canary', 'spec.hosts[0]', 'reviews.default.svc.cluster.local'],
     ]);
-    expect(findings[0].message).toBe("host 'reviews' on gateway 'mesh' is also claimed by VirtualService default/reviews-canary");
+    expect(findings[0].message).toBe("host 'reviews' for the sidecars (mesh) is also claimed by VirtualService default/reviews-canary; Istio uses only one of them");
+    expect(findings.map((f) => f.severity)).toEqual([Severity.ERROR, Severity.ERROR]);
   });
 
-  test('fails for two VirtualServices on the same gateway with the same host', () => {
+  test('fails (warning) for two VirtualServices on the same gateway with the same host: Istio merges them in creation order', () => {
     // GIVEN: `bookinfo-gateway` and `default/bookinfo-gateway` are the same gateway
     const objects = [...bookinfo(), vs('bookinfo-admin', { hosts: ['*'], gateways: ['default/bookinfo-gateway'], http: [route('details')] })];
     // WHEN
     const findings = findingsOf(objects, 'CI1007');
     // THEN
     expect(findings.map((f) => f.path)).toEqual(['default/VirtualService/bookinfo', 'default/VirtualService/bookinfo-admin']);
-    expect(findings[1].message).toMatch(/on gateway 'default\/bookinfo-gateway' is also claimed by VirtualService default\/bookinfo/);
+    expect(findings[1].message).toMatch(/on gateway 'default\/bookinfo-gateway' is also claimed by VirtualService default\/bookinfo; Istio merges their routes/);
+    expect(findings.map((f) => f.severity)).toEqual([Severity.WARNING, Severity.WARNING]);
   });
 });
