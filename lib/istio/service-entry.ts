@@ -428,7 +428,9 @@ export class ServiceEntry extends IstioResource {
       spec.add('CI0017', 'endpoints', this._endpoints.length, 'resolution NONE cannot have endpoints', 'use resolution STATIC or DNS with endpoints, or remove the endpoints');
     }
     if (resolution === ServiceEntryResolution.STATIC && !hasEndpoints && !this.workloadSelector) {
-      spec.add('CI0015', 'endpoints', undefined, 'resolution STATIC needs endpoints or a workloadSelector, otherwise the service has no endpoints', 'add endpoints with addEndpoint, or set a workloadSelector');
+      // Istio accepts it (endpoints may come from WorkloadEntries), but nothing in this app serves the host
+      spec.add('CI0015', 'endpoints', undefined, 'resolution STATIC without endpoints or a workloadSelector: the service has no endpoints unless WorkloadEntries elsewhere provide them',
+        'add endpoints with addEndpoint, or set a workloadSelector', Severity.WARNING);
     }
     if (resolution === ServiceEntryResolution.DNS_ROUND_ROBIN && this._endpoints.length > 1) {
       spec.add('CI0017', 'endpoints', this._endpoints.length, `resolution DNS_ROUND_ROBIN allows at most one endpoint, got ${this._endpoints.length}`, 'use resolution DNS for several endpoints');
@@ -458,6 +460,10 @@ function validateEndpoint(problems: ProblemCollector, e: ServiceEntryEndpoint, r
     if (p) problems.add('CI0002', 'address', address, `address '${address}' ${p}`, 'use unix:///absolute/path or unix://@abstract');
     if (e.ports && Object.keys(e.ports).length > 0) {
       problems.add('CI0017', 'ports', e.ports, 'a unix socket endpoint cannot have ports', 'remove the endpoint ports');
+    }
+    if (portNames.size !== 1) {
+      problems.add('CI0017', 'address', address, `a unix socket endpoint needs exactly 1 service port, the ServiceEntry has ${portNames.size}`,
+        'give the ServiceEntry a single port, or use an IP endpoint');
     }
   } else if (!isIpAddress(address)) {
     if (resolution === ServiceEntryResolution.STATIC) {

@@ -383,11 +383,11 @@ const CASES: Case[] = [
 
   // ---- CI0009 InvalidHeaderName
   {
-    name: 'CI0009 uppercase header',
+    name: 'CI0009 uppercase header (a warning: Envoy matches names case-insensitively)',
     mutate: (ctx) => {
       ctx.routes('upper-header', { match: [HttpMatch.header('End-User', StringMatch.exact('jason'))], route: [{ destination: Destination.fromService(ctx.reviews, { subset: 'v2' }) }] });
     },
-    expect: [{ code: 'CI0009', path: 'shop/upper-header', field: 'spec.http[0].match[0].headers.End-User' }],
+    expect: [{ code: 'CI0009', path: 'shop/upper-header', field: 'spec.http[0].match[0].headers.End-User', severity: W }],
   },
   {
     name: 'CI0009 consistent-hash header in uppercase',
@@ -604,7 +604,7 @@ const CASES: Case[] = [
         ports: [{ number: 8080, name: 'http', protocol: PortProtocol.HTTP }],
       });
     },
-    expect: [{ code: 'CI0015', path: 'shop/legacy-vm', field: 'spec.endpoints' }],
+    expect: [{ code: 'CI0015', path: 'shop/legacy-vm', field: 'spec.endpoints', severity: W }],
   },
   {
     name: 'CI0015 mirrorPercentage without a mirror',
@@ -1114,6 +1114,35 @@ const CASES: Case[] = [
     mutate: ({ routes, reviews }) => { const vs = routes('short-timeout', { timeout: Duration.millis(0.5), ...to(Destination.fromService(reviews, { subset: 'v1' })) }); Suppressions.add(vs, 'CI0004', 'we know'); },
     expect: [{ code: 'CI0004', path: 'shop/short-timeout', field: 'spec.http[0].timeout' }, { code: 'CI1016', path: 'shop/short-timeout', field: 'suppressions.CI0004' }],
   },
+  // ---- found in the second review
+  {
+    name: 'CI0013 SIMPLE client TLS with credentialName and caCertificates',
+    mutate: ({ chart, backend }) => { DestinationRule.forService(chart, 'ca-rule', backend('ca').service, { trafficPolicy: TrafficPolicy.of({ tls: ClientTls.simple({ credentialName: 'ca-secret', caCertificates: '/etc/ca.pem' }) }) }); },
+    expect: [{ code: 'CI0013', path: 'shop/ca-rule', field: 'spec.trafficPolicy.tls.credentialName' }],
+  },
+  {
+    name: 'CI0007 retryOn status without a standard status text (520)',
+    mutate: ({ routes, reviews }) => { routes('retry-520', { retries: { attempts: 2, retryOn: [RetryOn.RETRIABLE_STATUS_CODES, 520] }, ...to(Destination.fromService(reviews, { subset: 'v1' })) }); },
+    expect: [{ code: 'CI0007', path: 'shop/retry-520', field: 'spec.http[0].retries.retryOn[1]' }],
+  },
+  {
+    name: 'CI0017 unix socket endpoint on a ServiceEntry with two ports',
+    mutate: ({ chart }) => {
+      new ServiceEntry(chart, 'socket', {
+        hosts: ['socket.internal.example.com'], location: ServiceEntryLocation.MESH_INTERNAL, resolution: ServiceEntryResolution.STATIC,
+        ports: [{ number: 80, name: 'http', protocol: PortProtocol.HTTP }, { number: 81, name: 'http-admin', protocol: PortProtocol.HTTP }],
+        endpoints: [{ address: 'unix:///var/run/app.sock' }],
+      });
+    },
+    expect: [{ code: 'CI0017', path: 'shop/socket', field: 'spec.endpoints[0].address' }],
+  },
+  {
+    name: 'CI0002 host with an all-numeric top-level domain',
+    mutate: ({ chart }) => {
+      new ServiceEntry(chart, 'numeric-tld', { hosts: ['api.example.123'], location: ServiceEntryLocation.MESH_EXTERNAL, resolution: ServiceEntryResolution.DNS, ports: [{ number: 443, name: 'tls', protocol: PortProtocol.TLS }] });
+    },
+    expect: [{ code: 'CI0002', path: 'shop/numeric-tld', field: 'spec.hosts[0]' }],
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -1200,6 +1229,18 @@ test('fails: every corpus mistake applied at once is reported in one check(), so
 
 // Valid inputs that checks once misreported (found in review): each must pass every check.
 const VALID: { readonly name: string; readonly mutate: (ctx: Ctx) => void }[] = [
+  {
+    name: 'a JWT rule with a jwksUri and no issuer (any issuer whose keys verify)',
+    mutate: ({ chart, reviewsV1 }) => { new RequestAuthentication(chart, 'any-issuer', { selector: WorkloadSelector.fromWorkload(reviewsV1), jwtRules: [{ jwksUri: 'https://idp.example.com/jwks.json' }] }); },
+  },
+  {
+    name: 'a trailing-dot FQDN host (unambiguous name)',
+    mutate: ({ chart }) => { new ServiceEntry(chart, 'dotted', { hosts: ['api.example.com.'], location: ServiceEntryLocation.MESH_EXTERNAL, resolution: ServiceEntryResolution.DNS, ports: [{ number: 443, name: 'tls', protocol: PortProtocol.TLS }] }); },
+  },
+  {
+    name: 'a mirror percentage below 0.0001 (only fault percentages have that floor)',
+    mutate: ({ routes, reviews }) => { routes('tiny-mirror', { ...to(Destination.fromService(reviews, { subset: 'v1' })), mirror: Destination.fromService(reviews, { subset: 'v2' }), mirrorPercentage: 0.00005 }); },
+  },
   {
     name: 'a DestinationRule split in two: subsets in one, the traffic policy in the other (Istio merges them)',
     mutate: ({ chart, reviews }) => {

@@ -211,8 +211,9 @@ describe('problems', () => {
     expect(findingsOf({ hosts: ['a.example.com'], endpoints: [{ address: '10.0.0.1' }] })).toEqual(['CI0017 spec.endpoints']);
   });
 
-  test('fails with resolution STATIC and no endpoints', () => {
-    expect(findingsOf({ hosts: ['a.example.com'], resolution: ServiceEntryResolution.STATIC })).toEqual(['CI0015 spec.endpoints']);
+  test('warns with resolution STATIC and no endpoints (WorkloadEntries elsewhere may provide them)', () => {
+    expect(findingsOf({ hosts: ['a.example.com'], resolution: ServiceEntryResolution.STATIC })).toEqual([]);
+    expect(findingsOf({ hosts: ['a.example.com'], resolution: ServiceEntryResolution.STATIC }, Severity.WARNING)).toEqual(['CI0015 spec.endpoints']);
   });
 
   test('fails with DNS_ROUND_ROBIN and several endpoints', () => {

@@ -449,7 +449,7 @@ describe('validation', () => {
     const vs = new VirtualService(Testing.chart(), 'vs', {
       hosts: ['a'],
       httpRoutes: [{
-        match: [HttpMatch.prefix('/ok'), HttpMatch.of({ uri: StringMatch.regex('(?=x)'), headers: { 'X-User': StringMatch.exact('a') } })],
+        match: [HttpMatch.prefix('/ok'), HttpMatch.of({ uri: StringMatch.regex('(?=x)'), headers: { 'x user': StringMatch.exact('a') } })],
         route: [{ destination: Destination.fromHost('b', { port: 0 }) }],
         retries: { attempts: 1, retryOn: ['sometimes' as RetryOn] },
         fault: FaultInjection.of({}),
@@ -459,7 +459,7 @@ describe('validation', () => {
     });
     expect(codeAt(vs)).toEqual([
       ['CI0008', 'spec.http[0].match[1].uri.regex'],
-      ['CI0009', 'spec.http[0].match[1].headers.X-User'],
+      ['CI0009', 'spec.http[0].match[1].headers.x user'],
       ['CI0003', 'spec.http[0].route[0].destination.port.number'],
       ['CI0007', 'spec.http[0].retries.retryOn[0]'],
       ['CI0015', 'spec.http[0].fault'],

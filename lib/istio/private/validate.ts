@@ -39,7 +39,8 @@ export function hostProblem(value: string, options: { allowBareWildcard?: boolea
     return options.allowBareWildcard ? undefined : 'matches every host, which is not allowed here';
   }
   if (value.length > 255) return `must be at most 255 characters, got ${value.length}`;
-  const labels = value.split('.');
+  // a trailing dot (an unambiguous FQDN such as 'istio.io.') is allowed, as Istio's ValidateDNS1123Labels
+  const labels = value.endsWith('.') && value.length > 1 ? value.slice(0, -1).split('.') : value.split('.');
   for (let i = 0; i < labels.length; i++) {
     const label = labels[i];
     if (label.includes('*')) {
@@ -48,11 +49,12 @@ export function hostProblem(value: string, options: { allowBareWildcard?: boolea
       if (label !== '*' && !/^\*[a-z0-9-]*$/.test(label)) return 'may only have \'*\' as the first character of its first label';
       continue;
     }
-    // a trailing dot (FQDN) leaves an empty last label, which Istio rejects too
     if (!/^[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?$/.test(label) || label.length > 63) {
       return `label '${label}' is not a valid DNS label`;
     }
   }
+  const tld = labels[labels.length - 1];
+  if (labels.length > 1 && /^[0-9]+$/.test(tld)) return `top-level domain '${tld}' cannot be all-numeric`;
   return undefined;
 }
 
@@ -65,7 +67,13 @@ export function portProblem(value: number): string | undefined {
 /** A percentage: a number in 0-100. */
 export function percentProblem(value: number): string | undefined {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 100) return 'must be a number from 0 to 100';
-  // Istio's webhook: "neither 0.0, nor in range [0.0001, 100.0]" (Envoy's precision)
+  return undefined;
+}
+
+/** A fault-injection percentage: 0, or 0.0001-100 (Istio's validatePercentage: Envoy's precision). */
+export function faultPercentProblem(value: number): string | undefined {
+  const p = percentProblem(value);
+  if (p) return p;
   if (value > 0 && value < 0.0001) return 'must be 0 or at least 0.0001';
   return undefined;
 }

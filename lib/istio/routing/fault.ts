@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
 import { formatValue, ProblemCollector } from '../../analysis/finding';
 import { durationProblem, renderDuration } from '../private/duration';
-import { intRangeProblem, percentProblem } from '../private/validate';
+import { faultPercentProblem, intRangeProblem } from '../private/validate';
 
 /**
  * A delay injected before requests are forwarded.
@@ -176,7 +176,7 @@ export class FaultInjection {
 
   private checkPercentage(problems: ProblemCollector, kind: 'delay' | 'abort', value: number | undefined): void {
     if (value === undefined) return;
-    const p = percentProblem(value);
+    const p = faultPercentProblem(value);
     if (p) problems.add('CI0005', `${kind}.percentage.value`, value, `${kind} percentage ${formatValue(value)} ${p}`, 'use a percentage from 0 to 100, e.g. 10 or 0.5');
   }
 }

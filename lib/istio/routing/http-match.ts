@@ -1,4 +1,4 @@
-import { formatValue, ProblemCollector } from '../../analysis/finding';
+import { formatValue, ProblemCollector, Severity } from '../../analysis/finding';
 import { dns1123LabelProblem, headerNameProblem, portProblem } from '../private/validate';
 import { _RouteContext } from './context';
 import { GatewayBinding } from './gateway-binding';
@@ -230,7 +230,10 @@ export class HttpMatch {
         const at = `${field}.${name}`;
         if (!name.startsWith(JWT_CLAIM_PREFIX) && !PSEUDO_HEADERS.has(name)) {
           const p = headerNameProblem(name);
-          if (p) problems.add('CI0009', at, name, `header name ${formatValue(name)} ${p}`, `use the lowercase name '${name.toLowerCase()}'`);
+          // Istio accepts uppercase letters and Envoy matches header names case-insensitively, so
+          // an uppercase name only deserves a warning; any other problem is an error
+          const onlyCase = p !== undefined && headerNameProblem(name.toLowerCase()) === undefined;
+          if (p) problems.add('CI0009', at, name, `header name ${formatValue(name)} ${p}`, `use the lowercase name '${name.toLowerCase()}'`, onlyCase ? Severity.WARNING : Severity.ERROR);
         }
         if (!m) {
           problems.add('CI0015', at, m, `header match ${formatValue(name)} has no value match`, 'pass a StringMatch, e.g. StringMatch.exact(\'v\')');

@@ -43,6 +43,16 @@ export enum RetryOn {
   UNAVAILABLE = 'unavailable',
 }
 
+/**
+ * The HTTP statuses Istio's webhook accepts in retryOn: those with a standard status text (Go's
+ * net/http.StatusText, which validateHTTPRetry consults).
+ */
+const HTTP_STATUSES: ReadonlySet<number> = new Set([
+  100, 101, 102, 103, 200, 201, 202, 203, 204, 205, 206, 207, 208, 226, 300, 301, 302, 303, 304, 305, 307, 308,
+  400, 401, 402, 403, 404, 405, 406, 407, 408, 409, 410, 411, 412, 413, 414, 415, 416, 417, 418, 421, 422, 423, 424,
+  425, 426, 428, 429, 431, 451, 500, 501, 502, 503, 504, 505, 506, 507, 508, 510, 511,
+]);
+
 const RETRY_ON_VALUES: ReadonlySet<string> = new Set(Object.values(RetryOn));
 
 /**
@@ -125,8 +135,8 @@ export function _validateRetryPolicy(r: HttpRetryPolicy, problems: ProblemCollec
   }
   (r.retryOn ?? []).forEach((cond, i) => {
     if (typeof cond === 'number') {
-      if (!Number.isInteger(cond) || cond < 100 || cond > 599) {
-        problems.add('CI0007', `retryOn[${i}]`, cond, `retryOn status ${formatValue(cond)} is not an HTTP status`, 'list HTTP statuses from 100 to 599, e.g. 503');
+      if (!Number.isInteger(cond) || !HTTP_STATUSES.has(cond)) {
+        problems.add('CI0007', `retryOn[${i}]`, cond, `retryOn status ${formatValue(cond)} is not a standard HTTP status`, 'list standard HTTP statuses, e.g. 502, 503 or 504');
       }
     } else if (!RETRY_ON_VALUES.has(cond)) {
       problems.add('CI0007', `retryOn[${i}]`, cond, `retryOn condition ${formatValue(cond)} is not one Envoy knows`,

@@ -41,8 +41,13 @@ export interface JwtClaimToHeader {
  * @see https://istio.io/latest/docs/reference/config/security/jwt/#JWTRule
  */
 export interface JwtRule {
-  /** The issuer (`iss` claim), e.g. `https://accounts.google.com`. */
-  readonly issuer: string;
+  /**
+   * The issuer (`iss` claim), e.g. `https://accounts.google.com`. Istio needs an issuer or a
+   * `jwksUri` (without an issuer, tokens from any issuer whose keys verify are accepted).
+   *
+   * @default - any issuer; `jwksUri` is then required
+   */
+  readonly issuer?: string;
   /**
    * URL of the issuer's public key set (http or https).
    *
@@ -156,7 +161,7 @@ export class RequestAuthentication extends IstioResource {
 
   /** The issuers of the JWT rules. */
   public get issuers(): string[] {
-    return this._jwtRules.map((r) => r.issuer);
+    return this._jwtRules.map((r) => r.issuer).filter((i): i is string => i !== undefined);
   }
 
   /**
@@ -211,7 +216,11 @@ class RequestAuthenticationObject extends security.RequestAuthentication {
 }
 
 function validateJwtRule(at: ProblemCollector, r: JwtRule): void {
-  if (!r.issuer) at.add('CI0015', 'issuer', r.issuer, 'a JWT rule needs an issuer', 'set issuer to the token\'s iss claim');
+  if (r.issuer === '') {
+    at.add('CI0015', 'issuer', r.issuer, 'issuer must not be empty (the CRD requires at least 1 character)', 'set issuer to the token\'s iss claim, or omit it and set jwksUri to accept any issuer');
+  } else if (r.issuer === undefined && !r.jwksUri) {
+    at.add('CI0015', 'issuer', r.issuer, 'a JWT rule needs an issuer or a jwksUri', 'set issuer to the token\'s iss claim, or jwksUri to the key set URL');
+  }
   if (r.jwksUri !== undefined && r.jwks !== undefined) {
     at.add('CI0017', 'jwks', '(inline key set)', 'jwks and jwksUri cannot both be set', 'keep either the inline key set or the URL');
   }

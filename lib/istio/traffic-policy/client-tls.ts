@@ -184,6 +184,11 @@ export class ClientTls {
           `remove insecureSkipVerify or ${conflicts.join(', ')}`);
       }
     }
+    // Istio's ValidateTLS: with credentialName (SIMPLE or MUTUAL) the Secret holds the CA too
+    if (s.mode === ClientTlsMode.SIMPLE && isSet(s.credentialName) && isSet(s.caCertificates)) {
+      problems.add('CI0013', 'credentialName', s.credentialName, `SIMPLE tls with credentialName '${s.credentialName}' cannot also set caCertificates`,
+        'keep credentialName (the Secret holds the CA certificate) or caCertificates, not both');
+    }
     if (s.mode !== ClientTlsMode.MUTUAL) return;
     if (isSet(s.credentialName)) {
       const files = [
