@@ -442,3 +442,20 @@ export function gatewayRef(written: string, namespace: string, field: string): G
 export function servicePorts(service: ModelObject): { number: number; label: string }[] {
   return asArray(service.manifest.spec?.ports).map((p: any) => ({ number: Number(p?.port), label: p?.name ? `${p.port} (${p.name})` : `${p?.port}` }));
 }
+
+/**
+ * The ports a resolved destination host offers, and who defines them for messages: the Service's
+ * ports, else the ports of the one ServiceEntry that covers the host (with several matching
+ * ServiceEntries, Istio merges them, so the answer would be ambiguous: `undefined`).
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/service-entry/#ServicePort
+ */
+export function hostPorts(resolved: ResolvedHost): { owner: string; ports: { number: number; label: string }[] } | undefined {
+  if (resolved.service) {
+    return { owner: `Service '${resolved.service.namespace}/${resolved.service.name}'`, ports: servicePorts(resolved.service) };
+  }
+  if (resolved.serviceEntries.length !== 1) return undefined;
+  const se = resolved.serviceEntries[0];
+  const ports = asArray(se.manifest.spec?.ports).map((p: any) => ({ number: Number(p?.number), label: p?.name ? `${p.number} (${p.name})` : `${p?.number}` }));
+  return { owner: `ServiceEntry '${se.namespace}/${se.name}'`, ports };
+}

@@ -1143,6 +1143,22 @@ const CASES: Case[] = [
     },
     expect: [{ code: 'CI0002', path: 'shop/numeric-tld', field: 'spec.hosts[0]' }],
   },
+  {
+    name: 'CI1004 destination without a port to a ServiceEntry host with two ports',
+    mutate: ({ chart, routes }) => {
+      new ServiceEntry(chart, 'api-ext', { hosts: ['api.partner-one.org'], location: ServiceEntryLocation.MESH_EXTERNAL, resolution: ServiceEntryResolution.DNS, ports: [{ number: 80, name: 'http', protocol: PortProtocol.HTTP }, { number: 443, name: 'tls', protocol: PortProtocol.TLS }] });
+      routes('partner', to(Destination.fromHost('api.partner-one.org')));
+    },
+    expect: [{ code: 'CI1004', path: 'shop/partner', field: 'spec.http[0].route[0].destination.port' }],
+  },
+  {
+    name: 'CI1005 destination port a ServiceEntry does not declare',
+    mutate: ({ chart, routes }) => {
+      new ServiceEntry(chart, 'billing-ext', { hosts: ['billing.partner-two.org'], location: ServiceEntryLocation.MESH_EXTERNAL, resolution: ServiceEntryResolution.DNS, ports: [{ number: 80, name: 'http', protocol: PortProtocol.HTTP }] });
+      routes('billing', to(Destination.fromHost('billing.partner-two.org', { port: 8080 })));
+    },
+    expect: [{ code: 'CI1005', path: 'shop/billing', field: 'spec.http[0].route[0].destination.port.number' }],
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-import { destinationsOf, servicePorts } from '../mesh-model';
+import { destinationsOf, hostPorts } from '../mesh-model';
 import { MeshRule } from './rule';
 
 /**
@@ -13,13 +13,13 @@ export const DestinationPortNotFound: MeshRule = {
       for (const { field, destination } of destinationsOf(vs)) {
         const port = destination.port?.number;
         if (typeof destination.host !== 'string' || port === undefined) continue;
-        const { service } = model.resolveHost(destination.host, vs.namespace);
-        if (!service) continue;
-        const ports = servicePorts(service);
+        const offered = hostPorts(model.resolveHost(destination.host, vs.namespace));
+        if (!offered) continue;
+        const { owner, ports } = offered;
         if (ports.length === 0 || ports.some((p) => p.number === port)) continue;
         report(vs, `${field}.port.number`, port,
-          `port ${port} is not a port of Service '${service.namespace}/${service.name}'; ports: ${ports.map((p) => p.label).join(', ')}`,
-          `use one of the Service's ports (${ports.map((p) => p.number).join(', ')}), not a container port`);
+          `port ${port} is not a port of ${owner}; ports: ${ports.map((p) => p.label).join(', ')}`,
+          `use one of its ports (${ports.map((p) => p.number).join(', ')}), not a container or target port`);
       }
     }
   },

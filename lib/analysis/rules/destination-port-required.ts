@@ -1,4 +1,4 @@
-import { destinationsOf, servicePorts } from '../mesh-model';
+import { destinationsOf, hostPorts } from '../mesh-model';
 import { MeshRule } from './rule';
 
 /**
@@ -14,12 +14,12 @@ export const DestinationPortRequired: MeshRule = {
     for (const vs of model.virtualServices) {
       for (const { field, destination } of destinationsOf(vs)) {
         if (typeof destination.host !== 'string') continue;
-        const { service } = model.resolveHost(destination.host, vs.namespace);
-        if (!service) continue;
-        const ports = servicePorts(service);
+        const offered = hostPorts(model.resolveHost(destination.host, vs.namespace));
+        if (!offered) continue;
+        const { owner, ports } = offered;
         if (ports.length < 2 || destination.port?.number !== undefined) continue;
         report(vs, `${field}.port`, undefined,
-          `destination '${destination.host}' has no port while Service '${service.namespace}/${service.name}' has ${ports.length} ports: ${ports.map((p) => p.label).join(', ')}`,
+          `destination '${destination.host}' has no port while ${owner} has ${ports.length} ports: ${ports.map((p) => p.label).join(', ')}`,
           `set the destination port to one of ${ports.map((p) => p.number).join(', ')}`);
       }
     }
