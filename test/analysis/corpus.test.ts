@@ -1159,6 +1159,11 @@ const CASES: Case[] = [
     },
     expect: [{ code: 'CI1005', path: 'shop/billing', field: 'spec.http[0].route[0].destination.port.number' }],
   },
+  {
+    name: 'CI0017 response header value with an unescaped % (Envoy reads % as a variable)',
+    mutate: ({ routes, reviews }) => { routes('discount', { ...to(Destination.fromService(reviews, { subset: 'v1' })), headers: { response: { set: { 'x-discount': '50%' } } } }); },
+    expect: [{ code: 'CI0017', path: 'shop/discount', field: 'spec.http[0].headers.response.set.x-discount' }],
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -1245,6 +1250,12 @@ test('fails: every corpus mistake applied at once is reported in one check(), so
 
 // Valid inputs that checks once misreported (found in review): each must pass every check.
 const VALID: { readonly name: string; readonly mutate: (ctx: Ctx) => void }[] = [
+  {
+    name: 'header values with %% and Envoy variables',
+    mutate: ({ routes, reviews }) => {
+      routes('formatted', { ...to(Destination.fromService(reviews, { subset: 'v1' })), headers: { request: { set: { 'x-client': '%DOWNSTREAM_REMOTE_ADDRESS%', 'x-start': '%START_TIME(%s)%', 'x-share': '100%%' } } } });
+    },
+  },
   {
     name: 'a JWT rule with a jwksUri and no issuer (any issuer whose keys verify)',
     mutate: ({ chart, reviewsV1 }) => { new RequestAuthentication(chart, 'any-issuer', { selector: WorkloadSelector.fromWorkload(reviewsV1), jwtRules: [{ jwksUri: 'https://idp.example.com/jwks.json' }] }); },

@@ -127,9 +127,44 @@ export function _validateHttpHeaderOperations(h: HttpHeaderOperations, problems:
           const value = (ops[kind] ?? {})[name];
           if (typeof value !== 'string' || BAD_HEADER_VALUE.test(value)) {
             problems.add('CI0017', field, value, `header value ${formatValue(value)} must be a string without control characters`, 'remove newlines and control characters from the value');
+          } else {
+            const p = headerValueFormatProblem(value);
+            if (p) problems.add('CI0017', field, value, `header value ${formatValue(value)} ${p}`, 'write a literal % as %%, or a variable as %NAME% or %NAME(args)%');
           }
         }
       });
     }
   }
+}
+
+/**
+ * Why Envoy's header formatter (and so Istio's webhook, ValidateHTTPHeaderValue) would reject a
+ * header value, or `undefined`: `%` starts a variable (`%DOWNSTREAM_REMOTE_ADDRESS%`,
+ * `%REQ(x-id)%`, `%START_TIME(%s)%`) and a literal `%` is written `%%`.
+ */
+function headerValueFormatProblem(value: string): string | undefined {
+  let i = 0;
+  while (i < value.length) {
+    if (value[i] !== '%') {
+      i++;
+      continue;
+    }
+    if (value[i + 1] === '%') {
+      i += 2;
+      continue;
+    }
+    let j = i + 1;
+    while (j < value.length && /[A-Z0-9_]/.test(value[j])) j++;
+    if (j === i + 1) return `has an unescaped '%' at position ${i}`;
+    if (value[j] === '(') {
+      const close = value.indexOf(')%', j);
+      if (close < 0) return `has an unterminated variable expression at position ${i}`;
+      i = close + 2;
+    } else if (value[j] === '%') {
+      i = j + 1;
+    } else {
+      return `has an unterminated variable expression at position ${i}`;
+    }
+  }
+  return undefined;
 }
