@@ -366,9 +366,10 @@ export class Sidecar extends IstioResource {
       if (l.defaultEndpoint !== undefined) validateDefaultEndpoint(at, l.defaultEndpoint);
       if (l.connectionPool) {
         l.connectionPool._validate(at.at('connectionPool'));
-        if (l.connectionPool.http && l.port.protocol !== undefined && !HTTP_PROTOCOLS.has(l.port.protocol)) {
-          at.add('CI0017', 'connectionPool.http', undefined, `HTTP connection pool settings have no effect on port ${l.port.number} with protocol ${l.port.protocol}; only tcp settings apply`,
-            'remove the http settings or use an HTTP protocol', Severity.WARNING);
+        // Istio warns the same way: without an HTTP protocol on the port, the http settings are ignored
+        if (l.connectionPool.http && (l.port.protocol === undefined || !HTTP_PROTOCOLS.has(l.port.protocol))) {
+          at.add('CI0017', 'connectionPool.http', undefined, `HTTP connection pool settings have no effect on port ${l.port.number} with protocol ${l.port.protocol ?? '(unset)'}; only tcp settings apply`,
+            'remove the http settings or set an HTTP protocol on the port', Severity.WARNING);
         }
       }
     });

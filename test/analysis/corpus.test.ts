@@ -1164,6 +1164,16 @@ const CASES: Case[] = [
     mutate: ({ routes, reviews }) => { routes('discount', { ...to(Destination.fromService(reviews, { subset: 'v1' })), headers: { response: { set: { 'x-discount': '50%' } } } }); },
     expect: [{ code: 'CI0017', path: 'shop/discount', field: 'spec.http[0].headers.response.set.x-discount' }],
   },
+  {
+    name: 'CI0017 Sidecar ingress listener with HTTP pool settings on a port without protocol (ignored)',
+    mutate: ({ chart, ratingsV1 }) => {
+      new Sidecar(chart, 'ratings-inbound', {
+        workloadSelector: WorkloadSelector.fromWorkload(ratingsV1),
+        ingress: [{ port: { number: 9080 }, defaultEndpoint: '127.0.0.1:9080', connectionPool: ConnectionPool.of({ http: { http1MaxPendingRequests: 1 } }) }],
+      });
+    },
+    expect: [{ code: 'CI0017', path: 'shop/ratings-inbound', field: 'spec.ingress[0].connectionPool.http', severity: W }],
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------
