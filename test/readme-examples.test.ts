@@ -48,9 +48,7 @@ test('the README examples render and pass every check', () => {
   const rule = DestinationRule.forService(chart, 'reviews-rule', reviews);
   rule.addSubset(Subset.fromWorkload('v1', reviewsV1));
   rule.addSubset(Subset.fromWorkload('v2', reviewsV2));
-  new VirtualService(chart, 'reviews-routes', {
-    metadata: { name: 'reviews' },
-    hosts: ['reviews'],
+  VirtualService.forService(chart, 'reviews-routes', reviews, {
     httpRoutes: [
       { match: [HttpMatch.header('end-user', StringMatch.exact('jason'))], route: [{ destination: Destination.fromService(reviews, { subset: 'v2' }) }] },
       { route: [

@@ -1,9 +1,11 @@
 import { isIP } from 'net';
 import { ApiObject, Lazy } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { formatValue, ProblemCollector } from '../analysis/finding';
 import { IstioResource, IstioResourceProps } from './base';
 import { validateExportTo } from './private/export-to';
+import { serviceHost } from './private/host';
 import { networking } from './private/l1';
 import { hostProblem } from './private/validate';
 import { _RouteContext } from './routing/context';
@@ -81,6 +83,23 @@ export interface VirtualServiceProps extends IstioResourceProps {
  * @see https://istio.io/latest/docs/reference/config/networking/virtual-service/
  */
 export class VirtualService extends IstioResource {
+  /**
+   * A VirtualService for the traffic to a cdk8s-plus Service: named after the Service (unless
+   * `metadata.name` is given), with the Service's host first in `hosts` (its short name in the
+   * same namespace, its FQDN across namespaces), as the Istio samples write them.
+   *
+   * @example
+   * VirtualService.forService(chart, 'reviews-routes', reviews, {
+   *   httpRoutes: [{ route: [{ destination: Destination.fromService(reviews, { subset: 'v1' }) }] }],
+   * });   // metadata.name: reviews, hosts: [reviews]
+   */
+  public static forService(scope: Construct, id: string, service: kplus.Service, props: VirtualServiceProps = {}): VirtualService {
+    const vs = new VirtualService(scope, id, { ...props, hosts: [], metadata: { ...props.metadata, name: props.metadata?.name ?? service.name } });
+    vs.addHost(serviceHost(service, vs.namespace));
+    for (const h of props.hosts ?? []) vs.addHost(h);
+    return vs;
+  }
+
   /** The underlying `networking.istio.io/v1` VirtualService. */
   protected readonly apiObject: ApiObject;
 

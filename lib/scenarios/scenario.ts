@@ -56,7 +56,7 @@ export abstract class ScenarioChart extends Chart {
    */
   protected routeService(service: kplus.Service, httpRoutes: HttpRouteOptions[]): VirtualService {
     // named after its host, as upstream; the construct id stays free for the workload's own constructs
-    return new VirtualService(this, `${service.name}-routes`, { metadata: { name: service.name }, hosts: [service.name], httpRoutes });
+    return VirtualService.forService(this, `${service.name}-routes`, service, { httpRoutes });
   }
 
   /**

@@ -478,3 +478,31 @@ describe('validation', () => {
     expect(codeAt(vs)).toEqual([['CI0001', 'spec.gateways[0]']]);
   });
 });
+
+describe('VirtualService.forService', () => {
+  test('is named after the Service and routes its short host in the same namespace', () => {
+    // GIVEN
+    const chart = new Chart(Testing.app(), 'c', { namespace: 'shop' });
+    const reviews = new kplus.Service(chart, 'reviews-svc', { metadata: { name: 'reviews' }, ports: [{ port: 9080, name: 'http' }] });
+    // WHEN
+    const vs = VirtualService.forService(chart, 'reviews-routes', reviews, { hosts: ['reviews.example.com'], httpRoutes: [{ route: [{ destination: Destination.fromService(reviews) }] }] });
+    // THEN
+    const out = Testing.synth(chart).find((o) => o.kind === 'VirtualService');
+    expect(vs.name).toBe('reviews');
+    expect(out.spec.hosts).toEqual(['reviews', 'reviews.example.com']);
+  });
+
+  test('renders the FQDN of a Service in another namespace, and keeps an explicit name', () => {
+    // GIVEN
+    const app = Testing.app();
+    const reviews = new kplus.Service(new Chart(app, 'backend', { namespace: 'backend' }), 'reviews', { metadata: { name: 'reviews' }, ports: [{ port: 9080, name: 'http' }] });
+    const chart = new Chart(app, 'front', { namespace: 'front' });
+    // WHEN
+    VirtualService.forService(chart, 'vs', reviews, { metadata: { name: 'reviews-from-front' }, httpRoutes: [{ route: [{ destination: Destination.fromService(reviews) }] }] });
+    // THEN
+    const out = Testing.synth(chart)[0];
+    expect(out.metadata.name).toBe('reviews-from-front');
+    expect(out.spec.hosts).toEqual(['reviews.backend.svc.cluster.local']);
+    expect(out.spec.http[0].route[0].destination.host).toBe('reviews.backend.svc.cluster.local');
+  });
+});
