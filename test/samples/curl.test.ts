@@ -1,6 +1,6 @@
 import { Chart, Testing } from 'cdk8s';
 import { CURL_IMAGE, CurlClient } from '../../lib/samples/curl';
-import { allLabelKeys, objectOf } from './util';
+import { allLabelKeys, objectOf, SAMPLE_CONTAINER_SECURITY_CONTEXT } from './util';
 
 describe('CurlClient', () => {
   let out: any[];
@@ -59,14 +59,7 @@ describe('CurlClient', () => {
   test('the container is hardened without runAsNonRoot, which the named image user cannot satisfy', () => {
     // THEN
     const spec = objectOf(out, 'Deployment', 'curl').spec.template.spec;
-    expect(spec.containers[0].securityContext).toEqual({
-      allowPrivilegeEscalation: false,
-      privileged: false,
-      capabilities: { drop: ['ALL'] },
-      seccompProfile: { type: 'RuntimeDefault' },
-      readOnlyRootFilesystem: false,
-      runAsNonRoot: false,
-    });
+    expect(spec.containers[0].securityContext).toEqual(SAMPLE_CONTAINER_SECURITY_CONTEXT);
     expect(spec.automountServiceAccountToken).toBe(false);
   });
 

@@ -1,7 +1,7 @@
 import { Chart, Testing } from 'cdk8s';
 import { podTemplateLabels } from '../../lib/istio/private/workload';
 import { FORTIO_IMAGE, FORTIO_PROXY_STATS_PREFIXES, FortioClient } from '../../lib/samples/fortio';
-import { allLabelKeys, objectOf } from './util';
+import { allLabelKeys, objectOf, SAMPLE_CONTAINER_SECURITY_CONTEXT } from './util';
 
 describe('FortioClient', () => {
   let out: any[];
@@ -73,14 +73,7 @@ describe('FortioClient', () => {
   test('the container is hardened without forcing a non-root user or a read-only root filesystem', () => {
     // THEN
     const spec = objectOf(out, 'Deployment', 'fortio-deploy').spec.template.spec;
-    expect(spec.containers[0].securityContext).toEqual({
-      allowPrivilegeEscalation: false,
-      privileged: false,
-      capabilities: { drop: ['ALL'] },
-      seccompProfile: { type: 'RuntimeDefault' },
-      readOnlyRootFilesystem: false,
-      runAsNonRoot: false,
-    });
+    expect(spec.containers[0].securityContext).toEqual(SAMPLE_CONTAINER_SECURITY_CONTEXT);
     expect(spec.automountServiceAccountToken).toBe(false);
   });
 

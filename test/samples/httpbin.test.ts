@@ -1,7 +1,7 @@
 import { ApiObject, Chart, Testing } from 'cdk8s';
 import { podTemplateLabels } from '../../lib/istio/private/workload';
 import { HTTPBIN_CONTAINER_PORT, HTTPBIN_IMAGE, HTTPBIN_SERVICE_PORT, Httpbin } from '../../lib/samples/httpbin';
-import { allLabelKeys, objectOf } from './util';
+import { allLabelKeys, objectOf, SAMPLE_CONTAINER_SECURITY_CONTEXT } from './util';
 
 describe('Httpbin', () => {
   describe('with the default single version', () => {
@@ -64,14 +64,7 @@ describe('Httpbin', () => {
     test('the container is hardened without forcing a non-root user the image does not declare', () => {
       // THEN
       const spec = objectOf(out, 'Deployment', 'httpbin').spec.template.spec;
-      expect(spec.containers[0].securityContext).toEqual({
-        allowPrivilegeEscalation: false,
-        privileged: false,
-        capabilities: { drop: ['ALL'] },
-        seccompProfile: { type: 'RuntimeDefault' },
-        readOnlyRootFilesystem: false,
-        runAsNonRoot: false,
-      });
+      expect(spec.containers[0].securityContext).toEqual(SAMPLE_CONTAINER_SECURITY_CONTEXT);
       expect(spec.securityContext.runAsNonRoot).toBe(false);
       expect(spec.securityContext.runAsUser).toBeUndefined();
       expect(spec.automountServiceAccountToken).toBe(false);

@@ -25,3 +25,17 @@ export function allLabelKeys(manifests: any[]): string[] {
   walk(manifests);
   return [...keys].sort();
 }
+
+/**
+ * The container security context every sample workload renders: hardened (no privilege
+ * escalation, no capabilities, RuntimeDefault seccomp) without forcing a non-root user or a
+ * read-only root filesystem, which the upstream images do not support.
+ */
+export const SAMPLE_CONTAINER_SECURITY_CONTEXT = {
+  allowPrivilegeEscalation: false,
+  privileged: false,
+  capabilities: { drop: ['ALL'] },
+  seccompProfile: { type: 'RuntimeDefault' },
+  readOnlyRootFilesystem: false,
+  runAsNonRoot: false,
+};
