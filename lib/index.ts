@@ -1,26 +1,12 @@
 // The public API of cdk8s-istio: re-exports only. imports/ (the generated L1 classes) is not
 // re-exported; reach an L2's L1 object with ApiObject.of(construct) for JSON patches.
-export * from './analysis/analyzer';
-export * from './analysis/codes';
+export * from './analysis/check';
+export * from './analysis/engine';
 export * from './analysis/finding';
-export * from './analysis/mesh-model';
-export * from './analysis/rules/conflicting-destination-rules';
-export * from './analysis/rules/conflicting-virtual-services';
-export * from './analysis/rules/destination-host-not-found';
-export * from './analysis/rules/destination-not-injected';
-export * from './analysis/rules/destination-port-not-found';
-export * from './analysis/rules/destination-port-required';
-export * from './analysis/rules/destination-rule-host-not-found';
-export * from './analysis/rules/gateway-host-not-served';
-export * from './analysis/rules/gateway-not-found';
-export * from './analysis/rules/missing-app-version-labels';
-export * from './analysis/rules/mtls-conflict';
-export * from './analysis/rules/port-name-not-protocol';
-export * from './analysis/rules/rule';
-export * from './analysis/rules/subset-not-found';
-export * from './analysis/rules/subset-selects-no-pods';
-export * from './analysis/rules/unreachable-route';
-export * from './analysis/schema';
+export * from './analysis/manifest-object';
+export * from './analysis/model/mesh-model';
+export * from './analysis/registry';
+export * from './analysis/sources/construct-tree';
 export * from './analysis/suppressions';
 export * from './bookinfo/app';
 export * from './bookinfo/destination-rules';
@@ -77,4 +63,3 @@ export * from './scenarios/traffic-management';
 export * from './synth/atomic-directory';
 export * from './synth/mesh-app';
 export * from './synth/output-layout';
-export * from './analysis/rules';

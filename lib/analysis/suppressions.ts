@@ -1,6 +1,5 @@
 import { IConstruct } from 'constructs';
-import { CHECKS } from './codes';
-import { Suppression } from './mesh-model';
+import { Suppression } from './manifest-object';
 
 /** The construct metadata type suppressions are stored under. */
 export const SUPPRESSION_METADATA_TYPE = 'cdk8s-istio:suppress';
@@ -8,14 +7,15 @@ export const SUPPRESSION_METADATA_TYPE = 'cdk8s-istio:suppress';
 /**
  * Accepts a finding on purpose: the construct (and everything below it) is exempt from one check.
  *
- * Suppressions live in construct metadata (`node.addMetadata`), so `collectObjects` carries them
- * to each rendered object together with those of its ancestors (a Chart-level suppression covers
- * the whole chart). A suppressed finding is not an error; `analyze` lists it under `suppressed`
- * with the reason, so accepted risks stay visible.
+ * Suppressions live in construct metadata (`node.addMetadata`), so the renderer carries them to
+ * each rendered object together with those of its ancestors (a Chart-level suppression covers
+ * the whole chart). A suppressed finding is not an error; the report lists it under `suppressed`
+ * with the reason, so accepted risks stay visible. Objects written in YAML carry a suppression as
+ * an annotation instead: `suppress.cdk8s-istio.io/CI1011: "<reason>"`.
  *
- * The reason is required. A suppression with an empty reason, an unknown code, or of
- * `CI1016` itself is not applied, and `analyze` reports it as a `CI1016` error on the construct it
- * was added to (it does not throw, so every problem is reported at once).
+ * The reason is required. A suppression with an empty reason, an unknown code, or of `CI1016`
+ * itself is not applied, and neither is one of an error that Istio rejects at apply time; each is
+ * reported as a `CI1016` error (never thrown, so every problem is reported at once).
  *
  * @example
  * Suppressions.add(legacyService, 'CI1011', 'port names are fixed by the vendor chart');
@@ -52,18 +52,4 @@ export class Suppressions {
   }
 
   private constructor() {}
-}
-
-/**
- * Why a suppression is not valid (lowercase), or `undefined` when it is.
- * @internal
- */
-export function _suppressionProblem(s: Suppression): string | undefined {
-  if (!CHECKS[s.code]) return `suppression of unknown check '${s.code}'`;
-  if (s.code === 'CI1016') return 'suppressions of CI1016 (invalid suppression) are not allowed';
-  // per-object checks are what Istio's webhook or the CRD schema would reject: suppressing them
-  // would only move the failure to `kubectl apply`
-  if (s.code.startsWith('CI0')) return `${s.code} is a per-object check (Istio would reject the object) and cannot be suppressed`;
-  if (typeof s.reason !== 'string' || s.reason.trim().length === 0) return `suppression of ${s.code} has no reason`;
-  return undefined;
 }

@@ -1,8 +1,9 @@
 import { ApiObject, ApiObjectMetadata, ApiObjectMetadataDefinition, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { Finding, formatFinding, Problem, ProblemCollector, Severity } from '../analysis/finding';
-import { CHECKS } from '../analysis/codes';
+import { Problem, ProblemCollector } from '../analysis/finding';
+import { CONSTRUCT_PROBLEMS } from '../analysis/sources/construct-hooks';
 import { dns1123SubdomainProblem } from './private/validate';
+import { ownValidation } from './private/own-validation';
 
 /**
  * Properties common to every Istio resource.
@@ -47,7 +48,7 @@ export abstract class IstioResource extends Construct {
     super(scope, id);
     Object.defineProperty(this, ISTIO_RESOURCE, { value: true });
     this.initialMetadata = { ...props.metadata, name: props.metadata?.name ?? id };
-    this.node.addValidation({ validate: () => this._findings().filter((f) => f.severity === Severity.ERROR).map(formatFinding) });
+    this.node.addValidation(ownValidation(this));
   }
 
   /** The object's `metadata`, for adding labels and annotations. */
@@ -79,17 +80,18 @@ export abstract class IstioResource extends Construct {
   }
 
   /**
-   * The per-object findings of this resource, tied to its construct path.
+   * The problems of this resource that its construct knows (transitional: the webhook's and the
+   * CRD's rules as the L2 options see them), relative to the manifest root.
    * @internal
    */
-  public _findings(): Finding[] {
+  public [CONSTRUCT_PROBLEMS](): Problem[] {
     const collector = new ProblemCollector();
     const nameProblem = dns1123SubdomainProblem(this.name);
     if (nameProblem) {
       collector.add('CI0001', 'metadata.name', this.name, `name ${nameProblem}`, 'pass a lowercase DNS-1123 name in metadata.name or as the construct id');
     }
     this.validateSpec(collector);
-    return collector.problems.map((p) => toFinding(this.node.path, p));
+    return collector.problems;
   }
 
   /**
@@ -97,18 +99,4 @@ export abstract class IstioResource extends Construct {
    * manifest root (fields start with `spec.`). Must not throw.
    */
   protected abstract validateSpec(problems: ProblemCollector): void;
-}
-
-/**
- * Ties a problem to a construct path, filling in severity and counterpart from the check catalog.
- * @internal
- */
-export function toFinding(path: string, p: Problem): Finding {
-  const def = CHECKS[p.code];
-  return {
-    ...p,
-    path,
-    severity: p.severity ?? def?.severity ?? Severity.ERROR,
-    mirrors: def?.mirrors,
-  };
 }

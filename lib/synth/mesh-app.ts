@@ -1,8 +1,8 @@
 import { App, AppProps, Chart, Yaml } from 'cdk8s';
-import { analyze, AnalyzedObject, collectObjects } from '../analysis/analyzer';
-import { Finding, formatFinding, Severity } from '../analysis/finding';
-import { schemaProblems } from '../analysis/schema';
-import { IstioResource, toFinding } from '../istio/base';
+import { AnalysisReport, checkMesh, checkObjects, RawFinding, settle } from '../analysis/engine';
+import { formatFinding } from '../analysis/finding';
+import { markChecked } from '../analysis/sources/construct-hooks';
+import { renderCharts } from '../analysis/sources/construct-tree';
 import { replaceDirectory } from './atomic-directory';
 import { placementOf } from './output-layout';
 
@@ -29,26 +29,12 @@ export interface MeshAppProps extends AppProps {
 }
 
 /**
- * Everything the checks found in an app, before anything is written.
- *
- * @see https://istio.io/latest/docs/ops/diagnostic-tools/istioctl-analyze/
- */
-export interface MeshReport {
-  /** Findings that fail synthesis, sorted by path, code and field. */
-  readonly errors: Finding[];
-  /** Findings that are printed but do not fail synthesis. */
-  readonly warnings: Finding[];
-  /** Findings a user suppressed on a construct, with the reason. */
-  readonly suppressed: Array<Finding & { readonly reason: string }>;
-}
-
-/**
  * The error a failed synthesis throws: every error finding, one per line.
  *
  * @see https://cdk8s.io/docs/latest/cli/synth/
  */
 export class MeshSynthError extends Error {
-  constructor(public readonly report: MeshReport) {
+  constructor(public readonly report: AnalysisReport) {
     super(`synthesis failed with ${report.errors.length} error(s); the output folder was left as it was:\n${report.errors.map((f) => '  ' + formatFinding(f)).join('\n')}`);
     this.name = 'MeshSynthError';
   }
@@ -73,62 +59,32 @@ export class MeshApp extends App {
 
   constructor(props: MeshAppProps = {}) {
     super(props);
+    markChecked(this);
     this.warningsAsErrors = props.warningsAsErrors ?? process.env.CDK8S_ISTIO_WARNINGS_AS_ERRORS === 'true';
     this.log = props.log ?? ((line) => process.stderr.write(line + '\n'));
   }
 
   /**
    * Runs every check and returns the findings, without writing anything.
+   *
+   * Each object is rendered once and checked once; the mesh checks run over the base app, then
+   * over the base app with each layer on top of it (layers are alternatives).
    */
-  public check(): MeshReport {
-    const all: Finding[] = [];
-    for (const c of this.node.findAll()) {
-      if (IstioResource.isIstioResource(c)) {
-        all.push(...c._findings());
-      } else if (!(c instanceof App)) {
-        for (const message of c.node.validate()) {
-          all.push(toFinding(c.node.path, { code: 'CI0019', field: '(construct)', message, fix: 'see the message; it comes from cdk8s or cdk8s-plus' }));
-        }
-      }
-    }
+  public check(): AnalysisReport {
+    const rendered = new Map(renderCharts(this).map((r) => [r.chart, r]));
+    const all = [...rendered.values()].flatMap((r) => r.objects);
+    const raw: RawFinding[] = [];
+    for (const r of rendered.values()) raw.push(...r.findings);
+    raw.push(...checkObjects(all));
 
-    // render each chart once; a chart that cannot render is one more finding, not a crash, so
-    // that every other problem is still reported with it
-    const rendered = new Map<Chart, AnalyzedObject[]>();
-    for (const chart of this.charts) {
-      try {
-        rendered.set(chart, collectObjects(chart));
-      } catch (e) {
-        rendered.set(chart, []);
-        all.push(toFinding(chart.node.path, { code: 'CI0019', field: '(render)', message: `the chart could not be rendered: ${(e as Error).message}`, fix: 'fix the errors reported with it; they usually cause this' }));
-      }
-    }
-    for (const o of objectsForSchema([...rendered.values()].flat())) {
-      all.push(...schemaProblems(o.manifest).map((p) => toFinding(o.path, p)));
-    }
-
-    // the base app alone, then each layer on top of the base (layers are alternatives)
+    const objectsOf = (charts: Chart[]) => charts.flatMap((chart) => rendered.get(chart)?.objects ?? []);
     const layers = this.layers();
-    const objectsOf = (charts: Chart[]) => charts.flatMap((chart) => rendered.get(chart) ?? []);
     const base = objectsOf(layers.get('') ?? []);
-    const units: AnalyzedObject[][] = [base];
+    raw.push(...checkMesh(base));
     for (const [layer, charts] of layers) {
-      if (layer !== '') units.push([...base, ...objectsOf(charts)]);
+      if (layer !== '') raw.push(...checkMesh([...base, ...objectsOf(charts)]));
     }
-    const suppressed: Array<Finding & { reason: string }> = [];
-    for (const unit of units) {
-      const result = analyze(unit, { warningsAsErrors: this.warningsAsErrors });
-      all.push(...result.findings);
-      suppressed.push(...result.suppressed);
-    }
-
-    const findings = sortFindings(dedupe(all)).map((f) =>
-      this.warningsAsErrors && f.severity === Severity.WARNING ? { ...f, severity: Severity.ERROR } : f);
-    return {
-      errors: findings.filter((f) => f.severity === Severity.ERROR),
-      warnings: findings.filter((f) => f.severity === Severity.WARNING),
-      suppressed: sortFindings(dedupe(suppressed)) as Array<Finding & { reason: string }>,
-    };
+    return settle(raw, { warningsAsErrors: this.warningsAsErrors, objects: all });
   }
 
   /**
@@ -176,26 +132,7 @@ export class MeshApp extends App {
   }
 }
 
-function objectsForSchema(objects: AnalyzedObject[]): AnalyzedObject[] {
-  return objects.filter((o) => typeof o.manifest?.apiVersion === 'string' && o.manifest.apiVersion.includes('istio.io/'));
-}
-
-function dedupe<T extends Finding>(findings: T[]): T[] {
-  const seen = new Set<string>();
-  return findings.filter((f) => {
-    const key = `${f.path}\0${f.code}\0${f.field}\0${f.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-function sortFindings<T extends Finding>(findings: T[]): T[] {
-  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return [...findings].sort((a, b) => cmp(a.path, b.path) || cmp(a.code, b.code) || cmp(a.field, b.field) || cmp(a.message, b.message));
-}
-
-function summarize(app: MeshApp, docsByFile: Map<string, any[]>, report: MeshReport): string {
+function summarize(app: MeshApp, docsByFile: Map<string, any[]>, report: AnalysisReport): string {
   const kinds = new Map<string, number>();
   let objects = 0;
   for (const docs of docsByFile.values()) {

@@ -2,8 +2,27 @@
  * Hand-written manifests for the cross-resource analysis tests: small builders and a valid
  * Bookinfo-like mesh that each rule test breaks in one place.
  */
-import { analyze, AnalysisOptions, AnalyzedObject } from '../../lib/analysis/analyzer';
-import { Finding } from '../../lib/analysis/finding';
+import { IConstruct } from 'constructs';
+import { runChecks, RunChecksOptions } from '../../lib/analysis/engine';
+import { renderCharts } from '../../lib/analysis/sources/construct-tree';
+import { Finding, sortFindings, SuppressedFinding } from '../../lib/analysis/finding';
+import { ManifestObject } from '../../lib/analysis/manifest-object';
+
+/** A fixture object: a manifest reported on `path`. */
+export type AnalyzedObject = ManifestObject;
+
+/** Runs every check over the objects; all unsuppressed findings sorted, and the suppressed ones. */
+export function analyze(objects: readonly ManifestObject[], options: RunChecksOptions = {}): { findings: Finding[]; suppressed: SuppressedFinding[] } {
+  const report = runChecks(objects, options);
+  return { findings: sortFindings([...report.errors, ...report.warnings]), suppressed: report.suppressed };
+}
+
+/** A manifest as a fixture object reported on `path`. */
+export function fixture(path: string, manifest: any): ManifestObject {
+  const o = ManifestObject.of(manifest, { origin: { constructPath: path } });
+  if (!o) throw new Error(`not a Kubernetes object: ${JSON.stringify(manifest)}`);
+  return o;
+}
 
 const NET = 'networking.istio.io/v1';
 const SEC = 'security.istio.io/v1';
@@ -13,7 +32,7 @@ export function obj(apiVersion: string, kind: string, name: string, namespace: s
   const metadata: Record<string, any> = { name };
   if (namespace !== undefined) metadata.namespace = namespace;
   if (labels) metadata.labels = labels;
-  return { path: `${namespace ?? 'default'}/${kind}/${name}`, manifest: { apiVersion, kind, metadata, ...body } };
+  return fixture(`${namespace ?? 'default'}/${kind}/${name}`, { apiVersion, kind, metadata, ...body });
 }
 
 export interface ServiceOptions {
@@ -35,7 +54,7 @@ export function deployment(name: string, labels: Record<string, string>, ns = 'd
 }
 
 export function namespace(name: string, labels: Record<string, string> = {}): AnalyzedObject {
-  return { path: `Namespace/${name}`, manifest: { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels } } };
+  return fixture(`Namespace/${name}`, { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels } });
 }
 
 export const vs = (name: string, spec: Record<string, any>, ns = 'default') => obj(NET, 'VirtualService', name, ns, { spec });
@@ -91,6 +110,11 @@ export function replace(objects: AnalyzedObject[], path: string, replacement?: A
 }
 
 /** The unsuppressed findings of one code. */
-export function findingsOf(objects: AnalyzedObject[], code: string, options: AnalysisOptions = {}): Finding[] {
+export function findingsOf(objects: AnalyzedObject[], code: string, options: RunChecksOptions = {}): Finding[] {
   return analyze(objects, options).findings.filter((f) => f.code === code);
+}
+
+/** Every object rendered under `scope` (each chart's objects, in order). */
+export function collectObjects(scope: IConstruct): ManifestObject[] {
+  return renderCharts(scope).flatMap((c) => c.objects);
 }

@@ -1,9 +1,11 @@
 import { App, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { analyze, applySuppressions, collectObjects } from '../../lib/analysis/analyzer';
+import { checkObjects, settle } from '../../lib/analysis/engine';
 import { Severity } from '../../lib/analysis/finding';
+import { ManifestObject } from '../../lib/analysis/manifest-object';
 import { SUPPRESSION_METADATA_TYPE, Suppressions } from '../../lib/analysis/suppressions';
 import { networking } from '../../lib/istio/private/l1';
+import { analyze, collectObjects } from './fixtures';
 
 function chartWithUnnamedPort() {
   const app = new App();
@@ -96,21 +98,36 @@ describe('Suppressions', () => {
     ]);
   });
 
-  test('fails a suppression of a per-object check: it is not applied and is reported as CI1016', () => {
-    // GIVEN a suppression of CI0015 (Istio itself would reject the object, so nothing may hide it)
+  test('does not apply a suppression to an error Istio rejects at apply time, and says so (CI1016)', () => {
+    // GIVEN a suppression of CI0016 on an object the CRD schema rejects
     const chart = Testing.chart();
-    const rule = new networking.VirtualService(chart, 'vs', { spec: { hosts: ['a'] } });
-    Suppressions.add(rule, 'CI0015', 'routes are added by a delegate');
+    const rule = new networking.VirtualService(chart, 'vs', { spec: { hosts: ['a'], http: [{ route: [{ destination: { host: 'a' } }], timeout: 5 as any }] } });
+    Suppressions.add(rule, 'CI0016', 'the timeout is set elsewhere');
     const objects = collectObjects(chart);
-    const finding = { code: 'CI0015', path: `${chart.node.path}/vs`, field: 'spec.http', message: 'no routes', fix: 'add a route', severity: Severity.ERROR };
     // WHEN
-    const result = applySuppressions([finding], objects);
-    const analyzed = analyze(objects);
+    const report = settle(checkObjects(objects));
     // THEN
-    expect(result.findings).toEqual([finding]);
-    expect(result.suppressed).toEqual([]);
-    expect(analyzed.findings.filter((f) => f.code === 'CI1016').map((f) => f.message)).toEqual([
-      'CI0015 is a per-object check (Istio would reject the object) and cannot be suppressed; it is not applied',
+    expect(report.suppressed).toEqual([]);
+    expect(report.errors.map((f) => [f.code, f.field])).toEqual([['CI0016', 'spec.http[0].timeout'], ['CI1016', 'suppressions.CI0016']]);
+    expect(report.errors[1].message).toBe('suppression of CI0016 cannot hide an error that Istio rejects at apply time (spec.http[0].timeout)');
+  });
+
+  test('reads suppressions of objects written in YAML from annotations', () => {
+    // GIVEN
+    const manifest = (name: string, annotations: Record<string, string>) => ({
+      apiVersion: 'v1', kind: 'Service', metadata: { name, annotations }, spec: { ports: [{ port: 80, name: 'web' }] },
+    });
+    const objects = [
+      ManifestObject.of(manifest('accepted', { 'suppress.cdk8s-istio.io/CI1011': 'the vendor names its ports' }))!,
+      ManifestObject.of(manifest('no-reason', { 'suppress.cdk8s-istio.io/CI1011': '' }))!,
+    ];
+    // WHEN
+    const result = analyze(objects);
+    // THEN
+    expect(result.suppressed.map((f) => [f.path, f.code, f.reason])).toEqual([['Service default/accepted', 'CI1011', 'the vendor names its ports']]);
+    expect(result.findings.map((f) => [f.path, f.code, f.field])).toEqual([
+      ['Service default/no-reason', 'CI1011', 'spec.ports[0].name'],
+      ['Service default/no-reason', 'CI1016', "metadata.annotations['suppress.cdk8s-istio.io/CI1011']"],
     ]);
   });
 });

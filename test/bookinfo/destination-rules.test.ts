@@ -2,7 +2,7 @@ import { Testing } from 'cdk8s';
 import { BookinfoDestinationRules } from '../../lib/bookinfo/destination-rules';
 import { DEFAULT_REVIEWS_VERSIONS } from '../../lib/bookinfo/options';
 import { BookinfoWorkloads } from '../../lib/bookinfo/workloads';
-import { schemaProblems } from '../../lib/analysis/schema';
+import { schemaProblems } from '../../lib/analysis/crd/schema';
 import { ClientTls } from '../../lib/istio/traffic-policy/client-tls';
 import { describeWithShared, readUpstream } from '../util/shared';
 

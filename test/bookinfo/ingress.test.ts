@@ -1,7 +1,7 @@
 import { Testing } from 'cdk8s';
 import { BookinfoIngress } from '../../lib/bookinfo/ingress';
 import { BookinfoWorkloads } from '../../lib/bookinfo/workloads';
-import { schemaProblems } from '../../lib/analysis/schema';
+import { schemaProblems } from '../../lib/analysis/crd/schema';
 import { describeWithShared, readUpstream } from '../util/shared';
 
 function synthIngress(props: Partial<ConstructorParameters<typeof BookinfoIngress>[2]> = {}) {

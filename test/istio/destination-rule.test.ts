@@ -1,9 +1,10 @@
+import { findingsOf as constructFindingsOf } from '../util/findings';
 import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject, Chart, Duration, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import * as YAML from 'yaml';
-import { schemaProblems } from '../../lib/analysis/schema';
+import { schemaProblems } from '../../lib/analysis/crd/schema';
 import { DestinationRule, Subset } from '../../lib/istio/destination-rule';
 import { ClientTls } from '../../lib/istio/traffic-policy/client-tls';
 import { ConnectionPool } from '../../lib/istio/traffic-policy/connection-pool';
@@ -47,7 +48,7 @@ function ruleSpecs(chart: Chart): any[] {
 }
 
 function findingsOf(rule: DestinationRule) {
-  return rule._findings().map((f) => ({ code: f.code, field: f.field, value: f.value, severity: f.severity, message: f.message }));
+  return constructFindingsOf(rule).map((f) => ({ code: f.code, field: f.field, value: f.value, severity: f.severity, message: f.message }));
 }
 
 describe('DestinationRule', () => {
@@ -228,7 +229,7 @@ describe('DestinationRule', () => {
     const chart = Testing.chart();
     const { svc, deployments } = versionedApp(chart, 'reviews', ['v1']);
     const rule = DestinationRule.forService(chart, 'reviews-rule', svc, { subsets: [Subset.fromWorkload('v1', deployments.v1)] });
-    expect(rule._findings()).toEqual([]);
+    expect(constructFindingsOf(rule)).toEqual([]);
   });
 });
 
@@ -269,7 +270,7 @@ describe('DestinationRule problems', () => {
     const bad = new DestinationRule(chart, 'bad', { host: 'a.*.example.com' });
     expect(findingsOf(star)).toEqual([expect.objectContaining({ code: 'CI0002', field: 'spec.host', value: '*' })]);
     expect(findingsOf(bad)[0]).toMatchObject({ code: 'CI0002', field: 'spec.host', value: 'a.*.example.com' });
-    expect(new DestinationRule(chart, 'wild', { host: '*.example.com' })._findings()).toEqual([]);
+    expect(constructFindingsOf(new DestinationRule(chart, 'wild', { host: '*.example.com' }))).toEqual([]);
   });
 
   test('fails on an invalid rule name', () => {
@@ -367,6 +368,6 @@ describe('DestinationRule problems', () => {
       subsets: [Subset.fromLabels('v1', { version: 'v1' }), Subset.fromLabels('v1', { version: 'v2' })],
     });
     // THEN
-    expect(() => Testing.synth(chart)).toThrow(/CI0002 \[test\/reviews\] spec\.host = '\*': host '\*' matches every service[\s\S]*CI0012 \[test\/reviews\] spec\.subsets\[1\]\.name = 'v1'/);
+    expect(() => Testing.synth(chart)).toThrow(/\[test\/reviews\] error CI0002 spec\.host = '\*': host '\*' matches every service[\s\S]*\[test\/reviews\] error CI0012 spec\.subsets\[1\]\.name = 'v1'/);
   });
 });

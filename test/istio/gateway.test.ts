@@ -1,9 +1,10 @@
+import { findingsOf as constructFindingsOf } from '../util/findings';
 import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject, Chart, Testing } from 'cdk8s';
 import * as YAML from 'yaml';
 import { ProblemCollector, Severity } from '../../lib/analysis/finding';
-import { schemaProblems } from '../../lib/analysis/schema';
+import { schemaProblems } from '../../lib/analysis/crd/schema';
 import { Gateway, GatewayServer, ServerProtocol, ServerTls, ServerTlsMode, TlsProtocolVersion } from '../../lib/istio/gateway';
 import { SHARED_DIR } from '../util/tree';
 
@@ -19,7 +20,7 @@ function gatewaySpecs(chart: Chart): any[] {
 }
 
 function findingsOf(gw: Gateway) {
-  return gw._findings().map((f) => ({ code: f.code, field: f.field, value: f.value, severity: f.severity, message: f.message }));
+  return constructFindingsOf(gw).map((f) => ({ code: f.code, field: f.field, value: f.value, severity: f.severity, message: f.message }));
 }
 
 function serverProblems(server: GatewayServer) {
@@ -133,7 +134,7 @@ describe('Gateway', () => {
 
   test('reports no findings for a valid gateway', () => {
     const gw = new Gateway(Testing.chart(), 'gw', { servers: [GatewayServer.https({ hosts: ['a.example.com'], tls: ServerTls.simple('cred') })] });
-    expect(gw._findings()).toEqual([]);
+    expect(constructFindingsOf(gw)).toEqual([]);
   });
 });
 
@@ -225,6 +226,6 @@ describe('Gateway problems', () => {
   test('synthesis fails with every problem at once', () => {
     const chart = Testing.chart();
     new Gateway(chart, 'gw', { servers: [GatewayServer.http({ hosts: ['bookinfo'], port: 70000 })] });
-    expect(() => Testing.synth(chart)).toThrow(/CI0002 \[test\/gw\] spec\.servers\[0\]\.hosts\[0\] = 'bookinfo'[\s\S]*CI0003 \[test\/gw\] spec\.servers\[0\]\.port\.number = 70000/);
+    expect(() => Testing.synth(chart)).toThrow(/\[test\/gw\] error CI0002 spec\.servers\[0\]\.hosts\[0\] = 'bookinfo'[\s\S]*\[test\/gw\] error CI0003 spec\.servers\[0\]\.port\.number = 70000/);
   });
 });

@@ -1,3 +1,4 @@
+import { findingsOf as constructFindingsOf } from '../util/findings';
 import { ApiObject, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Severity } from '../../lib/analysis/finding';
@@ -14,12 +15,12 @@ function specOf(chart: ReturnType<typeof Testing.chart>) {
 function findingsOf(props: ServiceEntryProps, severity: Severity = Severity.ERROR): string[] {
   const chart = Testing.chart();
   const se = new ServiceEntry(chart, 'se', props);
-  return se._findings().filter((f) => f.severity === severity).map((f) => `${f.code} ${f.field}`);
+  return constructFindingsOf(se).filter((f) => f.severity === severity).map((f) => `${f.code} ${f.field}`);
 }
 
 function messagesOf(props: ServiceEntryProps): string[] {
   const chart = Testing.chart();
-  return new ServiceEntry(chart, 'se', props)._findings().map((f) => f.message);
+  return constructFindingsOf(new ServiceEntry(chart, 'se', props)).map((f) => f.message);
 }
 
 const TLS_443 = { number: 443, name: 'https', protocol: PortProtocol.TLS };
@@ -143,7 +144,7 @@ describe('problems', () => {
     new ServiceEntry(chart, 'bad', { hosts: ['*'], ports: [{ number: 0, name: 'http' }] });
 
     // THEN
-    expect(() => Testing.synth(chart)).toThrow(/CI0002 \[test\/bad\] spec\.hosts\[0\] = '\*'[\s\S]*CI0003 \[test\/bad\] spec\.ports\[0\]\.number = 0/);
+    expect(() => Testing.synth(chart)).toThrow(/\[test\/bad\] error CI0002 spec\.hosts\[0\] = '\*'[\s\S]*\[test\/bad\] error CI0003 spec\.ports\[0\]\.number = 0/);
   });
 
   test('fails without hosts', () => {

@@ -1,3 +1,4 @@
+import { findingsOf as constructFindingsOf } from '../util/findings';
 import { ApiObject, Duration, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Severity } from '../../lib/analysis/finding';
@@ -14,7 +15,7 @@ function findingsOf(props: SidecarProps, configure?: (s: Sidecar) => void, sever
   const chart = Testing.chart();
   const sc = new Sidecar(chart, 'sc', props);
   configure?.(sc);
-  return sc._findings().filter((f) => f.severity === severity).map((f) => `${f.code} ${f.field}`);
+  return constructFindingsOf(sc).filter((f) => f.severity === severity).map((f) => `${f.code} ${f.field}`);
 }
 
 const CATCH_ALL = { hosts: ['./*'] };
@@ -127,7 +128,7 @@ describe('problems', () => {
     const chart = Testing.chart();
     const sc = new Sidecar(chart, 'bad');
     sc.addEgressHost('reviews', 'istio-system/*');
-    expect(() => Testing.synth(chart)).toThrow(/CI0002 \[test\/bad\] spec\.egress\[0\]\.hosts\[0\] = 'reviews': egress host 'reviews' must have the form namespace\/dnsName/);
+    expect(() => Testing.synth(chart)).toThrow(/\[test\/bad\] error CI0002 spec\.egress\[0\]\.hosts\[0\] = 'reviews': egress host 'reviews' must have the form namespace\/dnsName/);
   });
 
   test('fails when empty', () => {
@@ -238,6 +239,6 @@ describe('problems', () => {
     const sc = new Sidecar(chart, 'sc', { metadata: { namespace: 'mine' }, egress: [CATCH_ALL], workloadSelector: WorkloadSelector.fromWorkload(d) });
 
     // THEN
-    expect(sc._findings().map((x) => `${x.code} ${x.field}`)).toEqual(['CI0017 spec.workloadSelector.labels']);
+    expect(constructFindingsOf(sc).map((x) => `${x.code} ${x.field}`)).toEqual(['CI0017 spec.workloadSelector.labels']);
   });
 });

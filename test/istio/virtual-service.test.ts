@@ -1,7 +1,8 @@
+import { findingsOf } from '../util/findings';
 import { ApiObject, Chart, Duration, JsonPatch, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Finding } from '../../lib/analysis/finding';
-import { schemaProblems } from '../../lib/analysis/schema';
+import { schemaProblems } from '../../lib/analysis/crd/schema';
 import { Destination } from '../../lib/istio/routing/destination';
 import { FaultInjection } from '../../lib/istio/routing/fault';
 import { GatewayBinding } from '../../lib/istio/routing/gateway-binding';
@@ -21,7 +22,7 @@ function virtualServices(chart: Chart): any[] {
 }
 
 function errors(vs: VirtualService): Finding[] {
-  return vs._findings().filter((f) => f.severity === 'error');
+  return findingsOf(vs).filter((f) => f.severity === 'error');
 }
 
 function codeAt(vs: VirtualService): string[][] {
@@ -324,10 +325,10 @@ describe('validation', () => {
     } catch (e) {
       message = (e as Error).message;
     }
-    expect(message).toMatch(/CI0002 \[test\/bad\] spec\.hosts\[0\] = 'a\.\*\.com'/);
-    expect(message).toMatch(/CI0002 \[test\/bad\] spec\.http\[0\]\.route\[0\]\.destination\.host = '\*'/);
-    expect(message).toMatch(/CI0011 \[test\/bad\] spec\.http\[0\]\.route\[0\]\.weight = -1/);
-    expect(message).toMatch(/CI0004 \[test\/bad\] spec\.http\[0\]\.timeout = '0ms'.*fix: /);
+    expect(message).toMatch(/\[test\/bad\] error CI0002 spec\.hosts\[0\] = 'a\.\*\.com'/);
+    expect(message).toMatch(/\[test\/bad\] error CI0002 spec\.http\[0\]\.route\[0\]\.destination\.host = '\*'/);
+    expect(message).toMatch(/\[test\/bad\] error CI0011 spec\.http\[0\]\.route\[0\]\.weight = -1/);
+    expect(message).toMatch(/\[test\/bad\] error CI0004 spec\.http\[0\]\.timeout = '0ms'.*fix: /);
   });
 
   test('fails without hosts (unless it is a delegate)', () => {
@@ -335,7 +336,7 @@ describe('validation', () => {
     expect(codeAt(vs)).toEqual([['CI0015', 'spec.hosts']]);
     const d = new VirtualService(Testing.chart(), 'd', { delegate: true, httpRoutes: [{ route: [{ destination: ratings }] }] });
     expect(codeAt(d)).toEqual([]);
-    expect(() => Testing.synth(vs.node.scope as Chart)).toThrow(/CI0015 \[test\/vs\] spec\.hosts.*has no hosts/);
+    expect(() => Testing.synth(vs.node.scope as Chart)).toThrow(/\[test\/vs\] error CI0015 spec\.hosts.*has no hosts/);
   });
 
   test('fails without routes', () => {

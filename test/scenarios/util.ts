@@ -1,5 +1,5 @@
 import { Testing } from 'cdk8s';
-import { schemaProblems } from '../../lib/analysis/schema';
+import { schemaProblems } from '../../lib/analysis/crd/schema';
 import { addBookinfo } from '../../lib/bookinfo/app';
 import { addTrafficManagementScenarios } from '../../lib/scenarios/traffic-management';
 import { MeshApp } from '../../lib/synth/mesh-app';

@@ -8,7 +8,7 @@
  */
 import { Testing } from 'cdk8s';
 import { formatValue } from '../../lib/analysis/finding';
-import { schemaProblems } from '../../lib/analysis/schema';
+import { schemaProblems } from '../../lib/analysis/crd/schema';
 
 const original = Testing.synth.bind(Testing);
 let enabled = true;

@@ -77,7 +77,7 @@ describe('MeshApp', () => {
     expect(lines.some((l) => /CI0003 \[base\/z-bad-port\] spec\.http\[0\]\.route\[0\]\.destination\.port\.number = 70000/.test(l))).toBe(true);
     expect(lines.some((l) => /CI1003 \[base\/a-missing-subset\]/.test(l))).toBe(true);
     expect(lines.findIndex((l) => l.includes('a-missing-subset'))).toBeLessThan(lines.findIndex((l) => l.includes('z-bad-port')));
-    for (const l of lines) expect(l).toMatch(/\(fix: .+\)/);
+    for (const l of lines) expect(l).toMatch(/; fix: .+/);
     expect(readTree(out)).toEqual(before);
     expect(fs.readdirSync(tmp)).toEqual(['dist']);
   });
@@ -146,7 +146,7 @@ test('a failing cdk8s or cdk8s-plus validation is reported as CI0019 with its co
   expect(report.errors.map((f) => [f.code, f.path, f.message])).toEqual([['CI0019', 'base', 'replicas must be positive']]);
 });
 
-test('a chart that cannot render is reported with the other findings instead of stopping the check', () => {
+test('an object that cannot render is reported on its construct with the other findings instead of stopping the check', () => {
   // GIVEN a Service without ports (cdk8s-plus cannot render it) next to an invalid VirtualService
   const app = new MeshApp({ outdir: path.join(tmp, 'out'), log: () => undefined });
   const chart = new Chart(app, 'base', { namespace: 'shop' });
@@ -155,6 +155,6 @@ test('a chart that cannot render is reported with the other findings instead of 
   // WHEN
   const report = app.check();
   // THEN both are reported
-  expect(report.errors.map((f) => f.code)).toEqual(expect.arrayContaining(['CI0019', 'CI0002']));
-  expect(report.errors.find((f) => f.field === '(render)')!.path).toBe('base');
+  expect(report.errors.map((f) => f.code)).toEqual(expect.arrayContaining(['CI0020', 'CI0002']));
+  expect(report.errors.find((f) => f.field === '(render)')!.path).toBe('base/portless');
 });

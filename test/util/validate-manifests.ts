@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
 import { validators as istioValidators } from '../../imports/istio-validators';
-import { schemaProblems } from '../../lib/analysis/schema';
+import { schemaProblems } from '../../lib/analysis/crd/schema';
 
 /** What {@link validateManifestDir} found. */
 export interface ManifestDirReport {

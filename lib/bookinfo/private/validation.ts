@@ -3,8 +3,8 @@
  * them all together (with the chart path, the option and a fix) when the app is synthesized.
  */
 import { Chart } from 'cdk8s';
-import { formatFinding, ProblemCollector, Severity } from '../../analysis/finding';
-import { toFinding } from '../../istio/base';
+import { ProblemCollector } from '../../analysis/finding';
+import { addConstructProblems } from '../../analysis/sources/construct-hooks';
 import { dns1123LabelProblem, dns1123SubdomainProblem, labelValueProblem } from '../../istio/private/validate';
 import { ReviewsVersion } from '../options';
 
@@ -16,15 +16,10 @@ const IMAGE_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
  * as findings of the chart (so `app.synth()` and `Testing.synth()` fail with all of them).
  */
 export function addOptionsValidation(chart: Chart, collect: (problems: ProblemCollector) => void): void {
-  chart.node.addValidation({
-    validate: () => {
-      const problems = new ProblemCollector();
-      collect(problems);
-      return problems.problems
-        .map((p) => toFinding(chart.node.path, p))
-        .filter((f) => f.severity === Severity.ERROR)
-        .map(formatFinding);
-    },
+  addConstructProblems(chart, () => {
+    const problems = new ProblemCollector();
+    collect(problems);
+    return problems.problems;
   });
 }
 

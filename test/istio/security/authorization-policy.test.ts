@@ -1,3 +1,4 @@
+import { findingsOf as constructFindingsOf } from '../../util/findings';
 import { ApiObject, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Severity } from '../../../lib/analysis/finding';
@@ -11,7 +12,7 @@ function specOf(chart: Chart) {
 
 function findingsOf(props: AuthorizationPolicyProps, severity: Severity = Severity.ERROR): string[] {
   const chart = Testing.chart();
-  return new AuthorizationPolicy(chart, 'ap', props)._findings().filter((f) => f.severity === severity).map((f) => `${f.code} ${f.field}`);
+  return constructFindingsOf(new AuthorizationPolicy(chart, 'ap', props)).filter((f) => f.severity === severity).map((f) => `${f.code} ${f.field}`);
 }
 
 describe('rendering', () => {
@@ -144,7 +145,7 @@ describe('rendering', () => {
       }],
     });
     expect(ap.ruleCount).toBe(1);
-    expect(ap._findings()).toEqual([]);
+    expect(constructFindingsOf(ap)).toEqual([]);
   });
 
   test('renders CUSTOM with a provider and a selector from a kplus Deployment', () => {
@@ -183,7 +184,7 @@ describe('problems', () => {
     new AuthorizationPolicy(chart, 'bad', { action: AuthorizationAction.CUSTOM });
 
     // THEN
-    expect(() => Testing.synth(chart)).toThrow(/CI0014 \[test\/bad\] spec\.provider\.name[\s\S]*CI0014 \[test\/bad\] spec\.rules/);
+    expect(() => Testing.synth(chart)).toThrow(/\[test\/bad\] error CI0014 spec\.provider\.name[\s\S]*\[test\/bad\] error CI0014 spec\.rules/);
   });
 
   test('fails with CUSTOM without provider or rules', () => {

@@ -1,6 +1,6 @@
 import { ApiObject, Chart, Duration, JsonPatch, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { schemaProblems } from '../../../lib/analysis/schema';
+import { schemaProblems } from '../../../lib/analysis/crd/schema';
 import { AuthorizationAction, AuthorizationPolicy } from '../../../lib/istio/security/authorization-policy';
 import { Condition, Operation, Source } from '../../../lib/istio/security/authorization-rule';
 import { MtlsMode, PeerAuthentication } from '../../../lib/istio/security/peer-authentication';
@@ -110,8 +110,9 @@ test('the schema check catches a bad value added through the escape hatch', () =
   // WHEN
   ApiObject.of(pa).addJsonPatch(JsonPatch.replace('/spec/mtls/mode', 'MUTUAL'));
 
-  // THEN
-  const problems = schemaProblems(withoutSchemaGuard(() => Testing.synth(chart))[0]);
+  // THEN the L2's own validation checks the patched object, and so does the schema
+  expect(() => Testing.synth(chart)).toThrow(/\[test\/pa\] error CI0016 spec\.mtls\.mode = 'MUTUAL'/);
+  const problems = schemaProblems(withoutSchemaGuard(() => Testing.synth(Testing.chart()) && ApiObject.of(pa).toJson()));
   expect(problems.map((p) => `${p.code} ${p.field}`)).toEqual(['CI0016 spec.mtls.mode']);
 });
 

@@ -1,3 +1,4 @@
+import { findingsOf as constructFindingsOf } from '../../util/findings';
 import { ApiObject, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { MtlsMode, PeerAuthentication, PeerAuthenticationProps } from '../../../lib/istio/security/peer-authentication';
@@ -9,7 +10,7 @@ function manifestOf(chart: ReturnType<typeof Testing.chart>) {
 
 function findingsOf(props: PeerAuthenticationProps): string[] {
   const chart = Testing.chart();
-  return new PeerAuthentication(chart, 'pa', props)._findings().map((f) => `${f.code} ${f.field}`);
+  return constructFindingsOf(new PeerAuthentication(chart, 'pa', props)).map((f) => `${f.code} ${f.field}`);
 }
 
 describe('rendering', () => {
@@ -89,7 +90,7 @@ describe('problems', () => {
     new PeerAuthentication(chart, 'ns-wide', { mtlsMode: MtlsMode.STRICT, portLevelMtls: { 8080: MtlsMode.DISABLE } });
 
     // THEN
-    expect(() => Testing.synth(chart)).toThrow(/CI0017 \[test\/ns-wide\] spec\.portLevelMtls = \{"8080":"DISABLE"\}: portLevelMtls requires a selector/);
+    expect(() => Testing.synth(chart)).toThrow(/\[test\/ns-wide\] error CI0017 spec\.portLevelMtls = \{"8080":"DISABLE"\}: portLevelMtls requires a selector/);
   });
 
   test('fails with portLevelMtls and an empty selector', () => {

@@ -1,3 +1,4 @@
+import { findingsOf as constructFindingsOf } from '../../util/findings';
 import { ApiObject, Testing } from 'cdk8s';
 import { Severity } from '../../../lib/analysis/finding';
 import { JwtRule, RequestAuthentication, RequestAuthenticationProps } from '../../../lib/istio/security/request-authentication';
@@ -8,7 +9,7 @@ const JWKS_URI = 'https://raw.githubusercontent.com/istio/istio/release-1.30/sec
 
 function findingsOf(props: RequestAuthenticationProps, severity: Severity = Severity.ERROR): string[] {
   const chart = Testing.chart();
-  return new RequestAuthentication(chart, 'ra', props)._findings().filter((f) => f.severity === severity).map((f) => `${f.code} ${f.field}`);
+  return constructFindingsOf(new RequestAuthentication(chart, 'ra', props)).filter((f) => f.severity === severity).map((f) => `${f.code} ${f.field}`);
 }
 
 function ruleFindings(rule: Partial<JwtRule>): string[] {
@@ -69,7 +70,7 @@ describe('problems', () => {
   test('fails with all errors together on synth', () => {
     const chart = Testing.chart();
     new RequestAuthentication(chart, 'bad', { jwtRules: [{ issuer: '', jwksUri: 'ftp://keys' }] });
-    expect(() => Testing.synth(chart)).toThrow(/CI0015 \[test\/bad\] spec\.jwtRules\[0\]\.issuer[\s\S]*CI0017 \[test\/bad\] spec\.jwtRules\[0\]\.jwksUri = 'ftp:\/\/keys'/);
+    expect(() => Testing.synth(chart)).toThrow(/\[test\/bad\] error CI0015 spec\.jwtRules\[0\]\.issuer[\s\S]*\[test\/bad\] error CI0017 spec\.jwtRules\[0\]\.jwksUri = 'ftp:\/\/keys'/);
   });
 
   test('warns without jwtRules', () => {

@@ -1,0 +1,31 @@
+import { destinationsOf } from '../../model/mesh-model';
+import { defineCheck } from '../../check';
+import { Severity } from '../../finding';
+
+/**
+ * CI1013: a VirtualService routes to a Service whose namespace is in the app but has no sidecar
+ * injection (warning).
+ *
+ * The destination pods have no proxy, so subsets, mTLS and server-side policies do not apply
+ * (istioctl IST0102). Namespaces not in the app are not judged.
+ *
+ * @see https://istio.io/latest/docs/setup/additional-setup/sidecar-injection/
+ */
+export const DestinationNotInjected = defineCheck({
+  code: 'CI1013',
+  name: 'DestinationNotInjected',
+  severity: Severity.WARNING,
+  counterpart: 'IST0102 NamespaceNotInjected',
+  catches: 'a VirtualService routes to a workload whose namespace has no sidecar injection',
+  scope: 'mesh',
+  evaluate({ model, report }) {
+    for (const vs of model.virtualServices) {
+      for (const { field, destination } of destinationsOf(vs)) {
+        if (typeof destination.host !== 'string') continue;
+        const { service } = model.resolveHost(destination.host, vs.namespace);
+        if (!service || model.isInjected(service.namespace) !== false) continue;
+        report(vs, { field: `${field}.host`, value: destination.host, message: `destination Service '${service.namespace}/${service.name}' is in namespace '${service.namespace}', which is not in the mesh (no istio-injection=enabled, istio.io/rev or istio.io/dataplane-mode=ambient label)`, fix: `label Namespace '${service.namespace}' with istio-injection=enabled (or istio.io/rev, or istio.io/dataplane-mode=ambient), or route to a meshed service` });
+      }
+    }
+  },
+});

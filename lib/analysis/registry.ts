@@ -1,0 +1,74 @@
+/**
+ * The registry of checks: every check cdk8s-istio runs, in code order. The README's check table,
+ * the check catalog (`CHECKS`) and the package's exports all come from this one list; adding a
+ * check is one file under `checks/` plus one line here.
+ */
+import { Check, CheckInfo } from './check';
+import { CHECKS as LEGACY } from './codes';
+import { ConflictingDestinationRules } from './checks/mesh/conflicting-destination-rules';
+import { ConflictingVirtualServices } from './checks/mesh/conflicting-virtual-services';
+import { DestinationHostNotFound } from './checks/mesh/destination-host-not-found';
+import { DestinationNotInjected } from './checks/mesh/destination-not-injected';
+import { DestinationPortNotFound } from './checks/mesh/destination-port-not-found';
+import { DestinationPortRequired } from './checks/mesh/destination-port-required';
+import { DestinationRuleHostNotFound } from './checks/mesh/destination-rule-host-not-found';
+import { GatewayHostNotServed } from './checks/mesh/gateway-host-not-served';
+import { GatewayNotFound } from './checks/mesh/gateway-not-found';
+import { MissingAppVersionLabels } from './checks/mesh/missing-app-version-labels';
+import { MtlsConflict } from './checks/mesh/mtls-conflict';
+import { PortNameNotProtocol } from './checks/mesh/port-name-not-protocol';
+import { SubsetNotFound } from './checks/mesh/subset-not-found';
+import { SubsetSelectsNoPods } from './checks/mesh/subset-selects-no-pods';
+import { UnreachableRoute } from './checks/mesh/unreachable-route';
+import { SchemaViolation } from './checks/object/schema-violation';
+import { ConstructValidation } from './checks/input/construct-validation';
+import { InvalidSuppression } from './checks/input/invalid-suppression';
+import { RenderFailed } from './checks/input/render-failed';
+
+/**
+ * Every check, in code order: the object checks (`CI0xxx`: what Istio's webhook and the CRDs
+ * reject or warn about, one object at a time) and the mesh checks (`CI1xxx`: across objects, as
+ * `istioctl analyze` and Kiali).
+ *
+ * @see https://istio.io/latest/docs/reference/config/analysis/
+ */
+export const ALL_CHECKS: readonly Check[] = sortByCode([
+  // input checks
+  ConstructValidation, RenderFailed, InvalidSuppression,
+  // object checks
+  SchemaViolation,
+  // mesh checks
+  GatewayNotFound, DestinationHostNotFound, SubsetNotFound, DestinationPortRequired, DestinationPortNotFound,
+  GatewayHostNotServed, ConflictingVirtualServices, UnreachableRoute, SubsetSelectsNoPods, ConflictingDestinationRules,
+  PortNameNotProtocol, MissingAppVersionLabels, DestinationNotInjected, MtlsConflict, DestinationRuleHostNotFound,
+]);
+
+/**
+ * The checks by code.
+ *
+ * @see https://istio.io/latest/docs/reference/config/analysis/
+ */
+export const CHECKS: { readonly [code: string]: Check } = Object.freeze(Object.fromEntries(ALL_CHECKS.map((c) => [c.code, c])));
+
+function sortByCode(checks: Check[]): readonly Check[] {
+  const codes = new Set<string>();
+  for (const c of checks) {
+    if (codes.has(c.code)) throw new Error(`two checks use code ${c.code}`);
+    codes.add(c.code);
+  }
+  return Object.freeze([...checks].sort((a, b) => (a.code < b.code ? -1 : 1)));
+}
+
+/**
+ * What a check code means: its check, or (while the L2 constructs still report some problems
+ * themselves) the catalog entry of that code.
+ *
+ * @see https://istio.io/latest/docs/reference/config/analysis/
+ */
+export function checkInfo(code: string): (CheckInfo & { readonly scope: Check['scope'] }) | undefined {
+  const check = CHECKS[code];
+  if (check) return check;
+  const legacy = LEGACY[code];
+  if (!legacy) return undefined;
+  return { code, name: legacy.name, severity: legacy.severity, counterpart: legacy.mirrors ?? 'webhook', catches: legacy.description, scope: code.startsWith('CI0') ? 'object' : 'mesh' };
+}

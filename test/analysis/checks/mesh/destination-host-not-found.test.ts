@@ -1,0 +1,80 @@
+import { Severity } from '../../../../lib/analysis/finding';
+import { bookinfo, findingsOf, service, serviceEntry, vs } from '../../fixtures';
+
+const route = (host: string) => ({ route: [{ destination: { host } }] });
+
+describe('CI1002 DestinationHostNotFound', () => {
+  test('passes for short, name.ns, name.ns.svc, FQDN and ServiceEntry hosts (exact and wildcard)', () => {
+    // GIVEN
+    const objects = [
+      ...bookinfo(),
+      service('backend', { ns: 'prod' }),
+      serviceEntry('external', { hosts: ['api.example.com', '*.googleapis.com'], ports: [{ number: 443, name: 'https', protocol: 'HTTPS' }], resolution: 'DNS' }),
+      vs('forms', {
+        hosts: ['forms'],
+        http: [
+          { match: [{ uri: { prefix: '/a' } }], ...route('backend.prod') },
+          { match: [{ uri: { prefix: '/b' } }], ...route('backend.prod.svc') },
+          { match: [{ uri: { prefix: '/c' } }], ...route('backend.prod.svc.cluster.local') },
+          { match: [{ uri: { prefix: '/d' } }], ...route('api.example.com') },
+          { match: [{ uri: { prefix: '/e' } }], ...route('storage.googleapis.com') },
+          route('details'),
+        ],
+      }),
+    ];
+    // WHEN
+    const findings = findingsOf(objects, 'CI1002');
+    // THEN
+    expect(findings).toEqual([]);
+  });
+
+  test('fails for a misspelled route host and lists the services of the namespace', () => {
+    // GIVEN
+    const objects = [...bookinfo(), vs('ratings', { hosts: ['ratings'], http: [route('ratingz')] })];
+    // WHEN
+    const findings = findingsOf(objects, 'CI1002');
+    // THEN
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ path: 'default/VirtualService/ratings', field: 'spec.http[0].route[0].destination.host', value: 'ratingz', severity: Severity.ERROR });
+    expect(findings[0].message).toBe("destination host 'ratingz' (ratingz.default.svc.cluster.local) matches no Service or ServiceEntry in the app; services in namespace 'default': details, productpage, ratings, reviews");
+  });
+
+  test('fails for a short host that names a Service of another namespace', () => {
+    // GIVEN: Istio reads short names in the VirtualService's namespace
+    const objects = [...bookinfo(), service('backend', { ns: 'prod' }), vs('backend', { hosts: ['backend.prod.svc.cluster.local'], http: [route('backend')] })];
+    // WHEN
+    const findings = findingsOf(objects, 'CI1002');
+    // THEN
+    expect(findings.map((f) => [f.field, f.value])).toEqual([['spec.http[0].route[0].destination.host', 'backend']]);
+    expect(findings[0].message).toMatch(/backend\.default\.svc\.cluster\.local/);
+  });
+
+  test('fails for a mirror host and a mirrors entry host', () => {
+    // GIVEN
+    const objects = [...bookinfo(), vs('details', {
+      hosts: ['details'],
+      http: [{ ...route('details'), mirror: { host: 'shadow' }, mirrors: [{ destination: { host: 'details' } }, { destination: { host: 'details-shadow.default.svc.cluster.local' } }] }],
+    })];
+    // WHEN
+    const findings = findingsOf(objects, 'CI1002');
+    // THEN
+    expect(findings.map((f) => f.field)).toEqual(['spec.http[0].mirror.host', 'spec.http[0].mirrors[1].destination.host']);
+  });
+
+  test('fails for a TCP route host and an external host without ServiceEntry', () => {
+    // GIVEN
+    const objects = [...bookinfo(), vs('db', {
+      hosts: ['mongodb'],
+      tcp: [{ route: [{ destination: { host: 'mongodb', port: { number: 27017 } } }] }],
+      tls: [{ match: [{ port: 443, sniHosts: ['api.example.com'] }], route: [{ destination: { host: 'api.example.com' } }] }],
+    })];
+    // WHEN
+    const findings = findingsOf(objects, 'CI1002');
+    // THEN
+    expect(findings.map((f) => [f.field, f.value])).toEqual([
+      ['spec.tcp[0].route[0].destination.host', 'mongodb'],
+      ['spec.tls[0].route[0].destination.host', 'api.example.com'],
+    ]);
+    expect(findings[1].message).toMatch(/'api\.example\.com' \(api\.example\.com\) matches no Service or ServiceEntry/);
+  });
+});
