@@ -34,7 +34,6 @@ const E = Severity.ERROR;
  */
 export const CHECKS: { readonly [code: string]: CheckDefinition } = Object.fromEntries([
   // per-object: what the validating webhook / CRD rules reject
-  check('CI0001', 'InvalidName', E, 'a resource, subset, port or server name is not a DNS-1123 label or subdomain'),
   check('CI0002', 'InvalidHost', E, 'a host is not a valid DNS name, has a wildcard outside the first label, or is `*` where a destination is needed'),
   check('CI0003', 'InvalidPort', E, 'a port number is outside 1-65535'),
   check('CI0004', 'InvalidDuration', E, 'a duration is below 1ms or not a whole number of milliseconds'),

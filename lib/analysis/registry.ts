@@ -20,7 +20,14 @@ import { PortNameNotProtocol } from './checks/mesh/port-name-not-protocol';
 import { SubsetNotFound } from './checks/mesh/subset-not-found';
 import { SubsetSelectsNoPods } from './checks/mesh/subset-selects-no-pods';
 import { UnreachableRoute } from './checks/mesh/unreachable-route';
-import { SchemaViolation } from './checks/object/schema-violation';
+import { COMMON_CHECKS } from './checks/object/common';
+import { DESTINATION_RULE_CHECKS } from './checks/object/destination-rule';
+import { GATEWAY_CHECKS } from './checks/object/gateway';
+import { SECURITY_CHECKS } from './checks/object/security';
+import { SERVICE_ENTRY_CHECKS } from './checks/object/service-entry';
+import { SIDECAR_CHECKS } from './checks/object/sidecar';
+import { VIRTUAL_SERVICE_CHECKS } from './checks/object/virtual-service';
+import { WORKLOAD_ENTRY_CHECKS } from './checks/object/workload-entry';
 import { ConstructValidation } from './checks/input/construct-validation';
 import { InvalidSuppression } from './checks/input/invalid-suppression';
 import { RenderFailed } from './checks/input/render-failed';
@@ -35,8 +42,11 @@ import { RenderFailed } from './checks/input/render-failed';
 export const ALL_CHECKS: readonly Check[] = sortByCode([
   // input checks
   ConstructValidation, RenderFailed, InvalidSuppression,
-  // object checks
-  SchemaViolation,
+  // object checks, by kind: CI00xx common, CI01xx VirtualService, CI02xx DestinationRule,
+  // CI03xx Gateway, CI04xx ServiceEntry, CI05xx Sidecar, CI06xx WorkloadEntry and WorkloadGroup,
+  // CI07xx-CI08xx security
+  ...COMMON_CHECKS, ...VIRTUAL_SERVICE_CHECKS, ...DESTINATION_RULE_CHECKS, ...GATEWAY_CHECKS, ...SERVICE_ENTRY_CHECKS,
+  ...SIDECAR_CHECKS, ...WORKLOAD_ENTRY_CHECKS, ...SECURITY_CHECKS,
   // mesh checks
   GatewayNotFound, DestinationHostNotFound, SubsetNotFound, DestinationPortRequired, DestinationPortNotFound,
   GatewayHostNotServed, ConflictingVirtualServices, UnreachableRoute, SubsetSelectsNoPods, ConflictingDestinationRules,

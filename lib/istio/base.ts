@@ -2,7 +2,6 @@ import { ApiObject, ApiObjectMetadata, ApiObjectMetadataDefinition, Chart } from
 import { Construct } from 'constructs';
 import { Problem, ProblemCollector } from '../analysis/finding';
 import { CONSTRUCT_PROBLEMS } from '../analysis/sources/construct-hooks';
-import { dns1123SubdomainProblem } from './private/validate';
 import { ownValidation } from './private/own-validation';
 
 /**
@@ -86,10 +85,6 @@ export abstract class IstioResource extends Construct {
    */
   public [CONSTRUCT_PROBLEMS](): Problem[] {
     const collector = new ProblemCollector();
-    const nameProblem = dns1123SubdomainProblem(this.name);
-    if (nameProblem) {
-      collector.add('CI0001', 'metadata.name', this.name, `name ${nameProblem}`, 'pass a lowercase DNS-1123 name in metadata.name or as the construct id');
-    }
     this.validateSpec(collector);
     return collector.problems;
   }

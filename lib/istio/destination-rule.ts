@@ -6,7 +6,7 @@ import { IstioResource, IstioResourceProps } from './base';
 import { validateExportTo } from './private/export-to';
 import { serviceHost } from './private/host';
 import { networking } from './private/l1';
-import { dns1123LabelProblem, hostProblem } from './private/validate';
+import { dns1123LabelProblem, hostProblem } from '../analysis/values/validate';
 import { TrafficPolicy } from './traffic-policy/traffic-policy';
 import { WorkloadSelector } from './workload-selector';
 import { validateLabelMap } from './private/labels';

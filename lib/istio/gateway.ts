@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { formatValue, ProblemCollector, Severity } from '../analysis/finding';
 import { IstioResource, IstioResourceProps } from './base';
 import { networking } from './private/l1';
-import { dns1123LabelProblem, dns1123SubdomainProblem, hostProblem, portProblem } from './private/validate';
+import { dns1123LabelProblem, dns1123SubdomainProblem, hostProblem, portProblem } from '../analysis/values/validate';
 import { copyArray, isSet } from './traffic-policy/checks';
 import { validateLabelMap } from './private/labels';
 

@@ -2,10 +2,10 @@ import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ProblemCollector, Severity } from '../analysis/finding';
 import { IstioResource, IstioResourceProps } from './base';
-import { ipOrCidrProblem, isIpAddress, unixAddressProblem } from './private/ip';
+import { ipOrCidrProblem, isIpAddress, unixAddressProblem } from '../analysis/values/ip';
 import { validateExportTo } from './private/export-to';
 import { networking } from './private/l1';
-import { dns1123LabelProblem, hostProblem, portProblem } from './private/validate';
+import { dns1123LabelProblem, hostProblem, portProblem } from '../analysis/values/validate';
 import { WorkloadSelector } from './workload-selector';
 import { validateLabelMap } from './private/labels';
 

@@ -7,7 +7,7 @@ import { IstioResource, IstioResourceProps } from './base';
 import { validateExportTo } from './private/export-to';
 import { serviceHost } from './private/host';
 import { networking } from './private/l1';
-import { hostProblem } from './private/validate';
+import { hostProblem } from '../analysis/values/validate';
 import { _RouteContext } from './routing/context';
 import { GatewayBinding } from './routing/gateway-binding';
 import { HttpRouteOptions, _renderHttpRoute, _validateHttpRoute } from './routing/http-route';

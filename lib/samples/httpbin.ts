@@ -1,6 +1,6 @@
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { dns1123SubdomainProblem, labelValueProblem } from '../istio/private/validate';
+import { dns1123SubdomainProblem, labelValueProblem } from '../analysis/values/validate';
 import { finishSampleDeployment, sampleContainerSecurityContext, sampleDeploymentProps } from './private/sample-workload';
 
 /**

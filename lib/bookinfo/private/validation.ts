@@ -5,7 +5,7 @@
 import { Chart } from 'cdk8s';
 import { ProblemCollector } from '../../analysis/finding';
 import { addConstructProblems } from '../../analysis/sources/construct-hooks';
-import { dns1123LabelProblem, dns1123SubdomainProblem, labelValueProblem } from '../../istio/private/validate';
+import { dns1123LabelProblem, dns1123SubdomainProblem, labelValueProblem } from '../../analysis/values/validate';
 import { ReviewsVersion } from '../options';
 
 // a Docker image tag: word characters, '.' and '-', not starting with '.' or '-', at most 128

@@ -1,5 +1,5 @@
 import { formatValue, ProblemCollector } from '../../analysis/finding';
-import { dns1123LabelProblem } from './validate';
+import { dns1123LabelProblem } from '../../analysis/values/validate';
 
 /**
  * Checks an `exportTo` list as Istio's webhook does for VirtualServices, DestinationRules and

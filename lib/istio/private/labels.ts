@@ -1,5 +1,5 @@
 import { formatValue, ProblemCollector } from '../../analysis/finding';
-import { labelKeyProblem, labelValueProblem } from './validate';
+import { labelKeyProblem, labelValueProblem } from '../../analysis/values/validate';
 
 /**
  * Records CI0018 for every invalid key or value of a label map (a selector, a subset's labels,

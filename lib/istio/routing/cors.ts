@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
 import { formatValue, ProblemCollector } from '../../analysis/finding';
 import { durationProblem, renderDuration } from '../private/duration';
-import { headerNameProblem } from '../private/validate';
+import { headerNameProblem } from '../../analysis/values/validate';
 import { StringMatch } from './string-match';
 
 /**

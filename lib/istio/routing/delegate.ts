@@ -1,5 +1,5 @@
 import { formatValue, ProblemCollector } from '../../analysis/finding';
-import { dns1123LabelProblem, dns1123SubdomainProblem } from '../private/validate';
+import { dns1123LabelProblem, dns1123SubdomainProblem } from '../../analysis/values/validate';
 
 /**
  * The VirtualService an HTTP route delegates to: a `VirtualService` construct of this library

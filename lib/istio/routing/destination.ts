@@ -1,7 +1,7 @@
 import * as kplus from 'cdk8s-plus-27';
 import { formatValue, ProblemCollector } from '../../analysis/finding';
 import { serviceHost } from '../private/host';
-import { dns1123LabelProblem, hostProblem, portProblem } from '../private/validate';
+import { dns1123LabelProblem, hostProblem, portProblem } from '../../analysis/values/validate';
 import { _RouteContext } from './context';
 import { HttpHeaderOperations, _validateHttpHeaderOperations, _renderHttpHeaderOperations } from './headers';
 

@@ -1,5 +1,5 @@
 import { formatValue, ProblemCollector } from '../../analysis/finding';
-import { intRangeProblem } from '../private/validate';
+import { intRangeProblem } from '../../analysis/values/validate';
 
 /**
  * A fixed response returned by the proxy instead of forwarding.

@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
 import { formatValue, ProblemCollector } from '../../analysis/finding';
 import { durationProblem, renderDuration } from '../private/duration';
-import { faultPercentProblem, intRangeProblem } from '../private/validate';
+import { faultPercentProblem, intRangeProblem } from '../../analysis/values/validate';
 
 /**
  * A delay injected before requests are forwarded.

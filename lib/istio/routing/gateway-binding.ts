@@ -1,5 +1,5 @@
 import { formatValue, ProblemCollector, Severity } from '../../analysis/finding';
-import { dns1123LabelProblem, dns1123SubdomainProblem } from '../private/validate';
+import { dns1123LabelProblem, dns1123SubdomainProblem } from '../../analysis/values/validate';
 import { _RouteContext } from './context';
 
 /**

@@ -1,5 +1,5 @@
 import { formatValue, ProblemCollector } from '../../analysis/finding';
-import { headerNameProblem } from '../private/validate';
+import { headerNameProblem } from '../../analysis/values/validate';
 
 /**
  * Changes to the headers of a request or a response.

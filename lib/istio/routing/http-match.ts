@@ -1,5 +1,5 @@
 import { formatValue, ProblemCollector, Severity } from '../../analysis/finding';
-import { dns1123LabelProblem, headerNameProblem, portProblem } from '../private/validate';
+import { dns1123LabelProblem, headerNameProblem, portProblem } from '../../analysis/values/validate';
 import { _RouteContext } from './context';
 import { GatewayBinding } from './gateway-binding';
 import { StringMatch } from './string-match';

@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
 import { formatValue, ProblemCollector } from '../../analysis/finding';
 import { durationProblem, renderDuration } from '../private/duration';
-import { percentProblem } from '../private/validate';
+import { percentProblem } from '../../analysis/values/validate';
 import { _RouteContext } from './context';
 import { CorsPolicy, _renderCorsPolicy, _validateCorsPolicy } from './cors';
 import { HttpDelegate, _renderDelegate, _validateDelegate } from './delegate';

@@ -1,6 +1,6 @@
 import { isIP } from 'net';
 import { formatValue, ProblemCollector } from '../../analysis/finding';
-import { hostProblem, portProblem } from '../private/validate';
+import { hostProblem, portProblem } from '../../analysis/values/validate';
 import { _RouteContext } from './context';
 import { RouteDestination, _renderRouteDestinations, _validateRouteDestinations } from './destination';
 import { GatewayBinding } from './gateway-binding';

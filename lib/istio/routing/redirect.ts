@@ -1,5 +1,5 @@
 import { formatValue, ProblemCollector } from '../../analysis/finding';
-import { intRangeProblem, portProblem } from '../private/validate';
+import { intRangeProblem, portProblem } from '../../analysis/values/validate';
 
 /**
  * How the port of a redirect is derived from the request.

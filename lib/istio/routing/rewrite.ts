@@ -1,5 +1,5 @@
 import { formatValue, ProblemCollector } from '../../analysis/finding';
-import { re2Problem } from '../private/validate';
+import { re2Problem } from '../../analysis/values/validate';
 
 /**
  * A regex rewrite of the request path.

@@ -1,5 +1,5 @@
 import { formatValue, ProblemCollector } from '../../analysis/finding';
-import { re2Problem } from '../private/validate';
+import { re2Problem } from '../../analysis/values/validate';
 
 /**
  * How a string is compared: exactly, by prefix, or with an RE2 regular expression.

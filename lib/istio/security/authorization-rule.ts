@@ -1,7 +1,7 @@
 import { Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { ProblemCollector, Severity } from '../../analysis/finding';
-import { ipOrCidrProblem } from '../private/ip';
+import { ipOrCidrProblem } from '../../analysis/values/ip';
 
 /** The default SPIFFE trust domain of a Kubernetes cluster. */
 const DEFAULT_TRUST_DOMAIN = 'cluster.local';

@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { ProblemCollector } from '../../analysis/finding';
 import { IstioResource, IstioResourceProps } from '../base';
 import { security } from '../private/l1';
-import { portProblem } from '../private/validate';
+import { portProblem } from '../../analysis/values/validate';
 import { WorkloadSelector } from '../workload-selector';
 
 /**

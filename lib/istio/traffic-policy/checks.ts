@@ -8,7 +8,7 @@
 import { Duration } from 'cdk8s';
 import { ProblemCollector } from '../../analysis/finding';
 import { durationProblem, renderDuration } from '../private/duration';
-import { intRangeProblem } from '../private/validate';
+import { intRangeProblem } from '../../analysis/values/validate';
 
 /** Largest value of a protobuf int32 field. @internal */
 export const INT32_MAX = 2147483647;

@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
 import { ProblemCollector, Severity, formatValue } from '../../analysis/finding';
 import { networking } from '../private/l1';
-import { headerNameProblem } from '../private/validate';
+import { headerNameProblem } from '../../analysis/values/validate';
 import { checkDuration, checkInteger, copyArray, isSet, optionalDuration, UINT32_MAX } from './checks';
 
 /**

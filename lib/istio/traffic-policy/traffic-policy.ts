@@ -1,6 +1,6 @@
 import { ProblemCollector, Severity } from '../../analysis/finding';
 import { networking } from '../private/l1';
-import { portProblem } from '../private/validate';
+import { portProblem } from '../../analysis/values/validate';
 import { ClientTls } from './client-tls';
 import { ConnectionPool } from './connection-pool';
 import { LoadBalancer } from './load-balancer';

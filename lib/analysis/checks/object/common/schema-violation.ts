@@ -1,6 +1,6 @@
-import { defineCheck } from '../../check';
-import { schemaProblems } from '../../crd/schema';
-import { Severity } from '../../finding';
+import { defineCheck } from '../../../check';
+import { schemaProblems } from '../../../crd/schema';
+import { Severity } from '../../../finding';
 
 /**
  * CI0016: the object does not validate against the OpenAPI schema of the Istio 1.30.3 CRD of its

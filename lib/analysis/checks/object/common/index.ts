@@ -1,0 +1,8 @@
+import { ObjectCheck } from '../../../check';
+import { InvalidName } from './invalid-name';
+import { SchemaViolation } from './schema-violation';
+
+/**
+ * The object checks that apply to every Istio kind, in code order (see the registry).
+ */
+export const COMMON_CHECKS: readonly ObjectCheck[] = [InvalidName, SchemaViolation];

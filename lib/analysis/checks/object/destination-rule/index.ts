@@ -1,0 +1,6 @@
+import { ObjectCheck } from '../../../check';
+
+/**
+ * The object checks of this folder, in code order (see the registry).
+ */
+export const DESTINATION_RULE_CHECKS: readonly ObjectCheck[] = [];
