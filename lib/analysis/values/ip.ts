@@ -4,13 +4,21 @@
  */
 import { isIP } from 'net';
 
-/** An IPv4 or IPv6 address, without a prefix length. */
+/**
+ * An IPv4 or IPv6 address, without a prefix length.
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/service-entry/#ServiceEntry
+ */
 export function ipProblem(value: string): string | undefined {
   if (typeof value !== 'string' || value.length === 0) return 'must not be empty';
   return isIP(value) ? undefined : 'is not a valid IPv4 or IPv6 address';
 }
 
-/** An IP address or a CIDR block such as `10.0.0.0/16` or `2001:db8::/32`. */
+/**
+ * An IP address or a CIDR block such as `10.0.0.0/16` or `2001:db8::/32`.
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/service-entry/#ServiceEntry
+ */
 export function ipOrCidrProblem(value: string): string | undefined {
   if (typeof value !== 'string' || value.length === 0) return 'must not be empty';
   if (!value.includes('/')) return ipProblem(value);
@@ -22,7 +30,11 @@ export function ipOrCidrProblem(value: string): string | undefined {
   return undefined;
 }
 
-/** Whether `value` is a valid IP address (no prefix length). */
+/**
+ * Whether `value` is a valid IP address (no prefix length).
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/service-entry/#ServiceEntry
+ */
 export function isIpAddress(value: string): boolean {
   return typeof value === 'string' && isIP(value) !== 0;
 }
@@ -30,6 +42,8 @@ export function isIpAddress(value: string): boolean {
 /**
  * A `unix://` address as Istio accepts it: an absolute path that is not a directory, or an
  * abstract socket (`unix://@name`). Returns `undefined` when fine.
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/sidecar/#IstioEgressListener
  */
 export function unixAddressProblem(value: string): string | undefined {
   const path = value.slice('unix://'.length);

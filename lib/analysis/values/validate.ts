@@ -11,7 +11,11 @@ const LABEL_KEY_NAME = /^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)$/;
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 const HEADER_TOKEN = /^[a-z0-9!#$%&'*+\-.^_`|~]+$/;
 
-/** A DNS-1123 label: lowercase alphanumerics and '-', at most 63 characters (Service, subset and port names). */
+/**
+ * A DNS-1123 label: lowercase alphanumerics and '-', at most 63 characters (Service, subset and port names).
+ *
+ * @see https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#dns-label-names
+ */
 export function dns1123LabelProblem(value: string): string | undefined {
   if (typeof value !== 'string' || value.length === 0) return 'must not be empty';
   if (value.length > 63) return `must be at most 63 characters, got ${value.length}`;
@@ -19,7 +23,11 @@ export function dns1123LabelProblem(value: string): string | undefined {
   return undefined;
 }
 
-/** A DNS-1123 subdomain: dot-separated labels, at most 253 characters (most resource names). */
+/**
+ * A DNS-1123 subdomain: dot-separated labels, at most 253 characters (most resource names).
+ *
+ * @see https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#dns-subdomain-names
+ */
 export function dns1123SubdomainProblem(value: string): string | undefined {
   if (typeof value !== 'string' || value.length === 0) return 'must not be empty';
   if (value.length > 253) return `must be at most 253 characters, got ${value.length}`;
@@ -32,6 +40,8 @@ export function dns1123SubdomainProblem(value: string): string | undefined {
 /**
  * A host name as Istio accepts it in `hosts` lists: a DNS name whose first label may be `*` or
  * start with `*` (`*.example.com`), or `*` alone when `allowBareWildcard`.
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/virtual-service/#VirtualService
  */
 export function hostProblem(value: string, options: { allowBareWildcard?: boolean; allowWildcard?: boolean } = {}): string | undefined {
   if (typeof value !== 'string' || value.length === 0) return 'must not be empty';
@@ -58,19 +68,31 @@ export function hostProblem(value: string, options: { allowBareWildcard?: boolea
   return undefined;
 }
 
-/** A port number: an integer in 1-65535. */
+/**
+ * A port number: an integer in 1-65535.
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/gateway/#Port
+ */
 export function portProblem(value: number): string | undefined {
   if (!Number.isInteger(value) || value < 1 || value > 65535) return 'must be an integer from 1 to 65535';
   return undefined;
 }
 
-/** A percentage: a number in 0-100. */
+/**
+ * A percentage: a number in 0-100.
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/virtual-service/#Percent
+ */
 export function percentProblem(value: number): string | undefined {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 100) return 'must be a number from 0 to 100';
   return undefined;
 }
 
-/** A fault-injection percentage: 0, or 0.0001-100 (Istio's validatePercentage: Envoy's precision). */
+/**
+ * A fault-injection percentage: 0, or 0.0001-100 (Istio's validatePercentage: Envoy's precision).
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/virtual-service/#HTTPFaultInjection
+ */
 export function faultPercentProblem(value: number): string | undefined {
   const p = percentProblem(value);
   if (p) return p;
@@ -78,13 +100,21 @@ export function faultPercentProblem(value: number): string | undefined {
   return undefined;
 }
 
-/** An integer in `[min, max]`. */
+/**
+ * An integer in `[min, max]`.
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/
+ */
 export function intRangeProblem(value: number, min: number, max: number): string | undefined {
   if (!Number.isInteger(value) || value < min || value > max) return `must be an integer from ${min} to ${max}`;
   return undefined;
 }
 
-/** An RE2 regular expression (Istio and Envoy use RE2: no lookaround, no backreferences). */
+/**
+ * An RE2 regular expression (Istio and Envoy use RE2: no lookaround, no backreferences).
+ *
+ * @see https://github.com/google/re2/wiki/Syntax
+ */
 export function re2Problem(value: string): string | undefined {
   if (typeof value !== 'string' || value.length === 0) return 'must not be empty';
   try {
@@ -95,7 +125,11 @@ export function re2Problem(value: string): string | undefined {
   }
 }
 
-/** An HTTP header name as Istio's webhook accepts it in matches and header operations. */
+/**
+ * An HTTP header name as Istio's webhook accepts it in matches and header operations.
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/virtual-service/#Headers
+ */
 export function headerNameProblem(value: string): string | undefined {
   if (typeof value !== 'string' || value.length === 0) return 'must not be empty';
   if (value !== value.toLowerCase()) return 'must be lowercase (Envoy matches lowercased header names)';
@@ -103,7 +137,11 @@ export function headerNameProblem(value: string): string | undefined {
   return undefined;
 }
 
-/** A Kubernetes label key (optional DNS-subdomain prefix and a name of at most 63 characters). */
+/**
+ * A Kubernetes label key (optional DNS-subdomain prefix and a name of at most 63 characters).
+ *
+ * @see https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#syntax-and-character-set
+ */
 export function labelKeyProblem(key: string): string | undefined {
   const parts = key.split('/');
   if (parts.length > 2) return 'must have at most one \'/\'';
@@ -113,7 +151,11 @@ export function labelKeyProblem(key: string): string | undefined {
   return undefined;
 }
 
-/** A Kubernetes label value (at most 63 characters, may be empty). */
+/**
+ * A Kubernetes label value (at most 63 characters, may be empty).
+ *
+ * @see https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#syntax-and-character-set
+ */
 export function labelValueProblem(value: string): string | undefined {
   if (typeof value !== 'string' || value.length > 63 || !LABEL_VALUE.test(value)) return 'must be at most 63 alphanumerics, \'-\', \'_\' or \'.\', starting and ending with an alphanumeric';
   return undefined;
