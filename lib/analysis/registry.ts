@@ -31,6 +31,7 @@ import { WORKLOAD_ENTRY_CHECKS } from './checks/object/workload-entry';
 import { ConstructValidation } from './checks/input/construct-validation';
 import { InvalidSuppression } from './checks/input/invalid-suppression';
 import { RenderFailed } from './checks/input/render-failed';
+import { UnreadableManifest } from './checks/input/unreadable-manifest';
 
 /**
  * Every check, in code order: the object checks (`CI0xxx`: what Istio's webhook and the CRDs
@@ -41,7 +42,7 @@ import { RenderFailed } from './checks/input/render-failed';
  */
 export const ALL_CHECKS: readonly Check[] = sortByCode([
   // input checks
-  ConstructValidation, RenderFailed, InvalidSuppression,
+  ConstructValidation, RenderFailed, UnreadableManifest, InvalidSuppression,
   // object checks, by kind: CI00xx common, CI01xx VirtualService, CI02xx DestinationRule,
   // CI03xx Gateway, CI04xx ServiceEntry, CI05xx Sidecar, CI06xx WorkloadEntry and WorkloadGroup,
   // CI07xx-CI08xx security
