@@ -61,5 +61,6 @@ export * from './scenarios/reviews-timeout';
 export * from './scenarios/scenario';
 export * from './scenarios/traffic-management';
 export * from './synth/atomic-directory';
+export * from './synth/istio-checks';
 export * from './synth/mesh-app';
 export * from './synth/output-layout';
