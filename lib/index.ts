@@ -44,6 +44,7 @@ export * from './istio/traffic-policy/outlier-detection';
 export * from './istio/traffic-policy/traffic-policy';
 export * from './istio/virtual-service';
 export * from './istio/workload-selector';
+export * from './plugin/istio-validation';
 export * from './samples/curl';
 export * from './samples/fortio';
 export * from './samples/httpbin';
