@@ -6,8 +6,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { Validation, ValidationContext as CliValidationContext } from 'cdk8s-cli/lib/plugins/validation';
+import { parse } from 'yaml';
 import * as root from '../../lib';
 import { IstioValidation } from '../../lib/plugin/istio-validation';
+import { REPO_ROOT } from '../util/tree';
 
 // the CLI's package exports './plugins' (TypeScript's node10 resolution reads the types above from the file itself)
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -203,5 +205,17 @@ describe('IstioValidation', () => {
   test('fails to start on an unknown property or a property of the wrong type', () => {
     expect(() => new IstioValidation({ warningAsErrors: true } as any)).toThrow(/unknown properties 'warningAsErrors' in cdk8s.yaml; known: warningsAsErrors/);
     expect(() => new IstioValidation({ warningsAsErrors: 'yes' } as any)).toThrow(/warningsAsErrors must be true or false, got 'yes'/);
+  });
+
+  test('the README\'s cdk8s.yaml entry names the exported class, this package\'s version and known properties', () => {
+    // GIVEN the yaml block of the README's plugin section
+    const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## cdk8s CLI validation plugin'));
+    const entry = parse(section.slice(section.indexOf('```yaml') + 7, section.indexOf('```', section.indexOf('```yaml') + 7))).validations[0];
+    const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
+    // THEN
+    expect({ package: entry.package, class: entry.class, version: entry.version }).toEqual({ package: `./node_modules/${pkg.name}`, class: 'IstioValidation', version: pkg.version });
+    expect(typeof (root as Record<string, unknown>)[entry.class]).toBe('function');
+    expect(() => new IstioValidation(entry.properties)).not.toThrow();
   });
 });
