@@ -1,6 +1,6 @@
 import { App, Testing } from 'cdk8s';
 import { AnalysisReport } from '../analysis/engine';
-import { markChecked } from '../analysis/sources/construct-hooks';
+import { isChecked, markChecked } from '../analysis/sources/construct-hooks';
 import { MeshSynthError } from './mesh-app';
 import { checkApp, printReport, trimStack } from './private/check-app';
 
@@ -53,7 +53,8 @@ export interface IstioChecksOptions {
 export class IstioChecks {
   /**
    * Runs every check whenever `app` synthesizes (`synth()`, `synthYaml()`, `Testing.synth`).
-   * Call it once per app, before or after the charts are added.
+   * Call it once per app, before or after the charts are added; a `MeshApp` runs the checks
+   * already and refuses it.
    *
    * @param app the cdk8s app
    * @param options warnings as errors, and where warnings are printed
@@ -61,8 +62,9 @@ export class IstioChecks {
    * IstioChecks.enable(app, { warningsAsErrors: true });
    */
   public static enable(app: App, options: IstioChecksOptions = {}): void {
-    if ((app as any)[ENABLED] === true) throw new Error('IstioChecks.enable was already called on this app; call it once');
-    Object.defineProperty(app, ENABLED, { value: true });
+    if (isChecked(app)) {
+      throw new Error('IstioChecks.enable: this app already runs the checks (a MeshApp, or enable was called before); call it once, on a cdk8s App');
+    }
     // the L2 constructs' own validations step back: the app's report holds their findings once
     markChecked(app);
     const warningsAsErrors = options.warningsAsErrors ?? process.env.CDK8S_ISTIO_WARNINGS_AS_ERRORS === 'true';
@@ -114,5 +116,3 @@ export class IstioChecks {
 
   private constructor() {}
 }
-
-const ENABLED = Symbol.for('cdk8s-istio.istioChecksEnabled');

@@ -254,9 +254,9 @@ describe('IstioChecks.enable on a cdk8s App', () => {
     }
   });
 
-  test('fails when called twice on one app', () => {
-    const app = checkedApp();
-    expect(() => IstioChecks.enable(app)).toThrow(/already called on this app/);
+  test('fails when called twice on one app, or on a MeshApp (which runs the checks already)', () => {
+    expect(() => IstioChecks.enable(checkedApp())).toThrow(/this app already runs the checks/);
+    expect(() => IstioChecks.enable(new MeshApp({ outdir: path.join(tmp, 'mesh') }))).toThrow(/this app already runs the checks/);
   });
 
   test('without it, a plain App synthesizes the subset typo silently (what the opt-in is for)', () => {
