@@ -1,10 +1,10 @@
-import { App, AppProps, Chart, Yaml } from 'cdk8s';
-import { AnalysisReport, checkMesh, checkObjects, RawFinding, settle } from '../analysis/engine';
+import { App, AppProps, Yaml } from 'cdk8s';
+import { AnalysisReport } from '../analysis/engine';
 import { formatFinding } from '../analysis/finding';
 import { markChecked } from '../analysis/sources/construct-hooks';
-import { renderCharts } from '../analysis/sources/construct-tree';
 import { replaceDirectory } from './atomic-directory';
 import { placementOf } from './output-layout';
+import { checkApp, printReport, trimStack } from './private/check-app';
 
 /**
  * Properties of a {@link MeshApp}.
@@ -29,14 +29,21 @@ export interface MeshAppProps extends AppProps {
 }
 
 /**
- * The error a failed synthesis throws: every error finding, one per line.
+ * The error a failed synthesis throws: every error finding, one per line. `MeshApp.synth()`
+ * throws it, and so do `App.synth()`, `App.synthYaml()` and `Testing.synth()` of an app with
+ * `IstioChecks.enable`; `report` holds every finding (errors, warnings, suppressed).
  *
  * @see https://cdk8s.io/docs/latest/cli/synth/
  */
 export class MeshSynthError extends Error {
-  constructor(public readonly report: AnalysisReport) {
+  /** Every finding of the synthesis: errors, warnings and suppressed. */
+  declare public readonly report: AnalysisReport;
+
+  constructor(report: AnalysisReport) {
     super(`synthesis failed with ${report.errors.length} error(s); the output folder was left as it was:\n${report.errors.map((f) => '  ' + formatFinding(f)).join('\n')}`);
     this.name = 'MeshSynthError';
+    // not enumerable, so that Node prints an uncaught error as its message only, without the report's objects
+    Object.defineProperty(this, 'report', { value: report, enumerable: false });
   }
 }
 
@@ -68,23 +75,12 @@ export class MeshApp extends App {
    * Runs every check and returns the findings, without writing anything.
    *
    * Each object is rendered once and checked once; the mesh checks run over the base app, then
-   * over the base app with each layer on top of it (layers are alternatives).
+   * over the base app with each layer on top of it (layers are alternatives). The validations of
+   * every construct (cdk8s, cdk8s-plus, and any added with `node.addValidation`) are findings too
+   * (CI0019). `IstioChecks.enable` runs exactly this on a plain cdk8s `App`.
    */
   public check(): AnalysisReport {
-    const rendered = new Map(renderCharts(this).map((r) => [r.chart, r]));
-    const all = [...rendered.values()].flatMap((r) => r.objects);
-    const raw: RawFinding[] = [];
-    for (const r of rendered.values()) raw.push(...r.findings);
-    raw.push(...checkObjects(all));
-
-    const objectsOf = (charts: Chart[]) => charts.flatMap((chart) => rendered.get(chart)?.objects ?? []);
-    const layers = this.layers();
-    const base = objectsOf(layers.get('') ?? []);
-    raw.push(...checkMesh(base));
-    for (const [layer, charts] of layers) {
-      if (layer !== '') raw.push(...checkMesh([...base, ...objectsOf(charts)]));
-    }
-    return settle(raw, { warningsAsErrors: this.warningsAsErrors, objects: all });
+    return checkApp(this, { warningsAsErrors: this.warningsAsErrors });
   }
 
   /**
@@ -110,25 +106,15 @@ export class MeshApp extends App {
    */
   public synth(): void {
     const report = this.check();
-    // errors travel in the thrown MeshSynthError (printed once by whoever catches it)
-    for (const f of report.warnings) this.log(formatFinding(f));
-    for (const f of report.suppressed) this.log(`suppressed ${f.code} [${f.path}] ${f.field}: ${f.message} (reason: ${f.reason})`);
+    printReport(report, this.log);
     if (report.errors.length > 0) {
-      throw new MeshSynthError(report);
+      const error = new MeshSynthError(report);
+      trimStack(error, [MeshApp.prototype.synth]);
+      throw error; // the checks failed: the findings are the message
     }
     const docsByFile = this.render();
     replaceDirectory(this.outdir, new Map([...docsByFile].map(([file, docs]) => [file, Yaml.stringify(...docs)])));
     this.log(summarize(this, docsByFile, report));
-  }
-
-  /** Charts by layer name ('' is the base app), in topological order. */
-  private layers(): Map<string, Chart[]> {
-    const out = new Map<string, Chart[]>([['', []]]);
-    for (const chart of this.charts) {
-      const layer = placementOf(chart).layer ?? '';
-      out.set(layer, [...(out.get(layer) ?? []), chart]);
-    }
-    return out;
   }
 }
 
