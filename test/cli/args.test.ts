@@ -1,4 +1,7 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { parseCommand, USAGE } from '../../lib/cli/args';
+import { REPO_ROOT } from '../util/tree';
 
 describe('parseCommand', () => {
   test('check with defaults: text, no warnings-as-errors, namespace default, not recursive, nothing external', () => {
@@ -69,5 +72,11 @@ describe('parseCommand', () => {
       expect(USAGE).toContain(option);
     }
     expect(USAGE).toMatch(/exit codes: 0 no errors, 1 errors found, 2 usage error/);
+  });
+
+  test('the README section documents every option of the usage', () => {
+    const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Checking YAML from anywhere: `npx cdk8s-istio check`'));
+    for (const option of USAGE.match(/--[a-z-]+/g) ?? []) expect({ option, documented: section.includes(option) }).toEqual({ option, documented: true });
   });
 });
