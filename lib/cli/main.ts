@@ -38,14 +38,15 @@ export function main(argv: readonly string[], io: CommandIo): number {
 /**
  * Runs {@link main} on `process.argv` with the process's standard streams, and sets
  * `process.exitCode` (so that output piped to another program is flushed before exit). A closed
- * pipe (`cdk8s-istio check dist/ | head`) ends the output quietly.
+ * pipe (`cdk8s-istio check dist/ | head`) ends the output quietly; any other failure to write
+ * makes the exit code 1.
  *
  * @see https://nodejs.org/api/process.html#processexitcode
  */
 export function run(): void {
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code !== 'EPIPE') throw e;
+      if (e.code !== 'EPIPE') process.exitCode = 1;
     });
   }
   process.exitCode = main(process.argv.slice(2), {

@@ -223,7 +223,7 @@ export class MeshModel {
 
   /** The declaration that covers a host (see {@link ResolvedHost.external}). */
   private externalHost(host: string, fqdn: string, fromNamespace: string): string | undefined {
-    const forms = [host, fqdn, ...hostForms(host)];
+    const forms = [fqdn, ...hostForms(host)];
     const declared = this.externalHosts.find((h) => h.forms.some((p) => forms.some((f) => hostMatches(p, f))));
     if (declared) return `host '${declared.written}'`;
     const ref = serviceRef(host, fromNamespace);

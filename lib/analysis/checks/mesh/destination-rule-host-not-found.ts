@@ -6,8 +6,8 @@ import { Severity } from '../../finding';
  * CI1015: a DestinationRule host matches no Service or ServiceEntry in the app (warning).
  *
  * Istio ignores the rule (Kiali KIA0202, istioctl UnknownDestinationRuleHost). A short host is
- * read in the DestinationRule's namespace; hosts declared external are found. Wildcard hosts (`*.local`, `*.ns.svc.cluster.local`)
- * are policies for many services and are not checked.
+ * read in the DestinationRule's namespace; hosts declared external are found. Wildcard hosts
+ * (`*.local`, `*.ns.svc.cluster.local`) are policies for many services and are not checked.
  *
  * @see https://istio.io/latest/docs/reference/config/networking/destination-rule/#DestinationRule
  */
