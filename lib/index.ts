@@ -4,6 +4,7 @@ export * from './analysis/check';
 export * from './analysis/engine';
 export * from './analysis/finding';
 export * from './analysis/manifest-object';
+export * from './analysis/model/external';
 export * from './analysis/model/mesh-model';
 export * from './analysis/registry';
 export * from './analysis/sources/construct-tree';

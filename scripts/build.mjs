@@ -2,17 +2,16 @@
 // esbuild: transpile only, no type checking (that is `npm test`'s job), so the synth path stays
 // fast. The bundle is reused while no input changed: esbuild's metafile lists every input file,
 // and a rebuild happens when any of them, or this script, is newer than the bundle.
-import { build } from 'esbuild';
+// The `cdk8s-istio` command (bin/cdk8s-istio.js) is bundled the same way into build/cli.js when it
+// runs from a checkout, so it always runs the current sources.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const outfile = path.join(root, 'build', 'main.js');
-const metafile = path.join(root, 'build', 'main.meta.json');
 
-/** Whether build/main.js is newer than every file it was built from (and than this script). */
-function upToDate() {
+/** Whether `outfile` is newer than every file it was built from (listed in `metafile`) and than this script. */
+function upToDate(outfile, metafile) {
   try {
     const built = fs.statSync(outfile).mtimeMs;
     const inputs = Object.keys(JSON.parse(fs.readFileSync(metafile, 'utf8')).inputs);
@@ -24,9 +23,22 @@ function upToDate() {
 }
 
 export async function buildApp({ force = false } = {}) {
-  if (!force && upToDate()) return;
+  await bundle('main.ts', 'main', force);
+}
+
+/** Bundles the `cdk8s-istio` command (lib/cli/main.ts) into build/cli.js, unless it is up to date. */
+export async function buildCli({ force = false } = {}) {
+  await bundle(path.join('lib', 'cli', 'main.ts'), 'cli', force);
+}
+
+async function bundle(entry, name, force) {
+  const outfile = path.join(root, 'build', `${name}.js`);
+  const metafile = path.join(root, 'build', `${name}.meta.json`);
+  if (!force && upToDate(outfile, metafile)) return;
+  // esbuild is loaded only to rebuild: an up-to-date check stays a few file stats
+  const { build } = await import('esbuild');
   const result = await build({
-    entryPoints: [path.join(root, 'main.ts')],
+    entryPoints: [path.join(root, entry)],
     outfile,
     bundle: true,
     platform: 'node',

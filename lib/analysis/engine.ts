@@ -1,6 +1,7 @@
 import { Check, CheckInfo, CheckReport, MeshCheck, ObjectCheck } from './check';
 import { Finding, Severity, sortFindings, SuppressedFinding } from './finding';
 import { ManifestObject, Suppression } from './manifest-object';
+import { ExternalDeclarations } from './model/external';
 import { MeshModel } from './model/mesh-model';
 import { ALL_CHECKS, checkInfo } from './registry';
 
@@ -20,6 +21,12 @@ export interface RunChecksOptions {
    * @default false
    */
   readonly warningsAsErrors?: boolean;
+  /**
+   * What lives outside `objects` (hosts, Gateways, namespaces), so that the mesh checks do not
+   * report it missing. Used by {@link runChecks}; {@link checkMesh} takes it through its model.
+   * @default - nothing: every reference must resolve in `objects`
+   */
+  readonly external?: ExternalDeclarations;
 }
 
 /**
@@ -78,13 +85,28 @@ export interface RawFinding {
  * check.
  *
  * @example
- * const report = runChecks(loadManifests(['dist/']).objects);
+ * const { objects, findings } = readManifests(['dist/']);
+ * const report = runChecks(objects, { inputFindings: findings, external: { hosts: ['*.example.com'] } });
  * for (const f of report.errors) console.log(formatFinding(f));
  * @see https://istio.io/latest/docs/ops/diagnostic-tools/istioctl-analyze/
  */
-export function runChecks(objects: readonly ManifestObject[], options: RunChecksOptions = {}): AnalysisReport {
+export function runChecks(objects: readonly ManifestObject[], options: RunChecksOptions & RunChecksInput = {}): AnalysisReport {
   const checks = options.checks ?? ALL_CHECKS;
-  return settle([...checkObjects(objects, checks), ...checkMesh(objects, checks)], { ...options, objects });
+  const model = new MeshModel(objects, { external: options.external });
+  return settle([...(options.inputFindings ?? []), ...checkObjects(objects, checks), ...checkMesh(objects, checks, model)], { ...options, objects });
+}
+
+/**
+ * What {@link runChecks} settles together with the findings of the checks.
+ *
+ * @see https://kubernetes.io/docs/reference/kubectl/generated/kubectl_apply/
+ */
+export interface RunChecksInput {
+  /**
+   * Findings about the input itself, such as the YAML reader's CI0026 (a file that is not YAML).
+   * @default - none
+   */
+  readonly inputFindings?: readonly RawFinding[];
 }
 
 /**
@@ -111,7 +133,8 @@ export function checkObjects(objects: readonly ManifestObject[], checks: readonl
 }
 
 /**
- * Runs the mesh checks among `checks` over the model of `objects`.
+ * Runs the mesh checks among `checks` over the model of `objects` (pass a model built with
+ * external declarations, `new MeshModel(objects, { external })`, to check part of a cluster).
  *
  * @see https://istio.io/latest/docs/ops/diagnostic-tools/istioctl-analyze/
  */

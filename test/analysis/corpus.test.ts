@@ -1232,9 +1232,10 @@ test('the corpus has at least 70 distinct cases and covers every check code', ()
     for (const code of new Set(c.expect.map((e) => e.code))) perCode.set(code, (perCode.get(code) ?? 0) + 1);
   }
   const once = new Set(['CI0016', 'CI0019', 'CI1012', 'CI0020']);
-  // CI0026 (unreadable YAML) cannot arise in a cdk8s app; the YAML reader's tests cover it
-  const fromFilesOnly = new Set(['CI0026']);
-  const thin = [...Object.keys(CHECKS), ...LEGACY_CODES].filter((code) => !fromFilesOnly.has(code)).filter((code) => (perCode.get(code) ?? 0) < (once.has(code) ? 1 : 2));
+  // only the YAML reader reports CI0026 (a file that is not YAML): no cdk8s app can produce it, so
+  // test/analysis/sources/yaml.test.ts and test/cli/ cover it instead
+  const readerOnly = new Set(['CI0026']);
+  const thin = [...Object.keys(CHECKS), ...LEGACY_CODES].filter((code) => !readerOnly.has(code) && (perCode.get(code) ?? 0) < (once.has(code) ? 1 : 2));
   expect(thin).toEqual([]);
   // each case is named after the code it is about
   for (const c of CASES) expect(c.expect.map((e) => e.code)).toContain(c.name.slice(0, 6));

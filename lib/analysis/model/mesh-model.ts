@@ -1,4 +1,5 @@
 import { ManifestObject } from '../manifest-object';
+import { ExternalDeclarations, ExternalNamespace } from './external';
 
 /**
  * An index of the rendered manifests of a whole app, for cross-resource checks.
@@ -56,6 +57,26 @@ export interface ResolvedHost {
   readonly service?: ModelObject;
   /** The ServiceEntries whose hosts cover it. */
   readonly serviceEntries: ModelObject[];
+  /**
+   * The external declaration that covers a host no Service or ServiceEntry of the input
+   * resolves: `host '*.example.com'` or `namespace 'legacy'` (see {@link ExternalDeclarations}).
+   * @default - the host is resolved in the input, or by no declaration
+   */
+  readonly external?: string;
+}
+
+/**
+ * Options of {@link MeshModel}.
+ *
+ * @see https://istio.io/latest/docs/ops/diagnostic-tools/istioctl-analyze/
+ */
+export interface MeshModelOptions {
+  /**
+   * What lives outside the objects: hosts, Gateways and namespaces the checks must not report
+   * missing.
+   * @default - nothing: every reference must resolve in the objects
+   */
+  readonly external?: ExternalDeclarations;
 }
 
 const WORKLOAD_TEMPLATES: { [kind: string]: string } = {
@@ -77,9 +98,16 @@ export class MeshModel {
   public readonly objects: ModelObject[];
 
   private readonly cache = new Map<string, ModelObject[] | PodTemplate[]>();
+  private readonly externalHosts: readonly { written: string; forms: string[] }[];
+  private readonly externalGateways: ReadonlySet<string>;
+  private readonly externalNamespaces: ReadonlyMap<string, ExternalNamespace>;
 
-  constructor(objects: readonly ManifestObject[]) {
+  constructor(objects: readonly ManifestObject[], options: MeshModelOptions = {}) {
     this.objects = [...objects];
+    const external = options.external ?? {};
+    this.externalHosts = (external.hosts ?? []).map((written) => ({ written, forms: hostForms(written) }));
+    this.externalGateways = new Set(external.gateways ?? []);
+    this.externalNamespaces = new Map((external.namespaces ?? []).map((n) => [n.name, n]));
   }
 
   /** Objects of one Istio kind (`networking.istio.io` or `security.istio.io`, any version). */
@@ -137,12 +165,12 @@ export class MeshModel {
   /**
    * Whether a namespace is in the mesh: `true` when its Namespace object has
    * `istio-injection=enabled`, an `istio.io/rev` label or `istio.io/dataplane-mode=ambient`,
-   * `false` when it has none, and
-   * `undefined` when the namespace is not in the app (it is configured elsewhere).
+   * `false` when it has none; without a Namespace object, what an external declaration says
+   * (`meshed`), else `undefined` (the namespace is configured elsewhere).
    */
   public isInjected(namespace: string): boolean | undefined {
     const ns = this.namespaceObject(namespace);
-    if (!ns) return undefined;
+    if (!ns) return this.externalNamespaces.get(namespace)?.meshed;
     const labels = ns.manifest.metadata?.labels ?? {};
     if (labels['istio-injection'] === 'disabled') return false;
     // ambient namespaces are meshed without sidecars (ztunnel, and waypoints for L7)
@@ -152,6 +180,11 @@ export class MeshModel {
   /** A Gateway by namespace and name. */
   public gateway(namespace: string, name: string): ModelObject | undefined {
     return this.gateways.find((g) => g.namespace === namespace && g.name === name);
+  }
+
+  /** Whether the Gateway `namespace/name` is declared external (by name, or by `namespace/*`). */
+  public isExternalGateway(namespace: string, name: string): boolean {
+    return this.externalGateways.has(`${namespace}/${name}`) || this.externalGateways.has(`${namespace}/*`);
   }
 
   /**
@@ -169,7 +202,8 @@ export class MeshModel {
     const serviceEntries = this.serviceEntries.filter((se) =>
       asArray<string>(se.manifest.spec?.hosts).some((h) => typeof h === 'string' && (hostsIntersect(h, fqdn) || hostsIntersect(h, host)
         || (!h.includes('.') && hostsIntersect(`${h}.${se.namespace}.${CLUSTER_SUFFIX}`, fqdn)))));
-    return { host, fqdn, service, serviceEntries };
+    const external = service || serviceEntries.length > 0 ? undefined : this.externalHost(host, fqdn, fromNamespace);
+    return { host, fqdn, service, serviceEntries, external };
   }
 
   /** The pod templates a Service selects: same namespace, all selector labels present. */
@@ -185,6 +219,15 @@ export class MeshModel {
       const h = dr.manifest.spec?.host;
       return typeof h === 'string' && hostMatches(this.resolveHost(h, dr.namespace).fqdn, fqdn);
     });
+  }
+
+  /** The declaration that covers a host (see {@link ResolvedHost.external}). */
+  private externalHost(host: string, fqdn: string, fromNamespace: string): string | undefined {
+    const forms = [fqdn, ...hostForms(host)];
+    const declared = this.externalHosts.find((h) => h.forms.some((p) => forms.some((f) => hostMatches(p, f))));
+    if (declared) return `host '${declared.written}'`;
+    const ref = serviceRef(host, fromNamespace);
+    return ref && this.externalNamespaces.has(ref.namespace) ? `namespace '${ref.namespace}'` : undefined;
   }
 
   private memo<T extends ModelObject[] | PodTemplate[]>(key: string, compute: () => T): T {
@@ -208,6 +251,13 @@ export function serviceRef(host: string, fromNamespace: string): { name: string;
     return { name: labels[0], namespace: labels[1] };
   }
   return undefined;
+}
+
+/** A host, and the full Service name when it has the `name.namespace[.svc]` form. */
+function hostForms(host: string): string[] {
+  const ref = host.includes('.') ? serviceRef(host, '') : undefined;
+  const fqdn = ref ? `${ref.name}.${ref.namespace}.${CLUSTER_SUFFIX}` : host;
+  return fqdn === host ? [host] : [host, fqdn];
 }
 
 /**

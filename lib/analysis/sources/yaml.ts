@@ -18,6 +18,12 @@ export interface ReadManifestsOptions {
    */
   readonly defaultNamespace?: string;
   /**
+   * Whether folders are read with their subfolders. `kubectl apply -f` and `istioctl analyze`
+   * read only the files directly in a folder unless given `-R`.
+   * @default true
+   */
+  readonly recursive?: boolean;
+  /**
    * Reads standard input, for the path `-`.
    * @default - reads file descriptor 0
    */
@@ -38,6 +44,8 @@ export interface ReadManifestsResult {
   readonly findings: RawFinding[];
   /** One line per skipped document, e.g. `notes.yaml:12: document 2 is not a Kubernetes object (no apiVersion and kind); skipped`. */
   readonly notes: string[];
+  /** The files that were read, in order (`-` for standard input). */
+  readonly files: string[];
 }
 
 /** The file extensions kubectl reads from a folder. */
@@ -57,10 +65,12 @@ export function readManifests(paths: readonly string[], options: ReadManifestsOp
   const objects: ManifestObject[] = [];
   const findings: RawFinding[] = [];
   const notes: string[] = [];
+  const files: string[] = [];
   const add = (r: ReadManifestsResult) => {
     objects.push(...r.objects);
     findings.push(...r.findings);
     notes.push(...r.notes);
+    files.push(...r.files);
   };
   for (const p of paths) {
     if (p === '-') {
@@ -74,14 +84,14 @@ export function readManifests(paths: readonly string[], options: ReadManifestsOp
       add(parseManifests(text, '-', options));
       continue;
     }
-    let files: string[];
+    let under: string[];
     try {
-      files = fs.statSync(p).isDirectory() ? filesUnder(p) : [p];
+      under = fs.statSync(p).isDirectory() ? filesUnder(p, options.recursive ?? true) : [p];
     } catch (e) {
       findings.push(inputFinding({ file: p, line: 1 }, `cannot read ${p}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 'give an existing file or folder'));
       continue;
     }
-    for (const file of files) {
+    for (const file of under) {
       let text: string;
       try {
         text = fs.readFileSync(file, 'utf8');
@@ -92,7 +102,7 @@ export function readManifests(paths: readonly string[], options: ReadManifestsOp
       add(parseManifests(text, file, options));
     }
   }
-  return { objects, findings, notes };
+  return { objects, findings, notes, files };
 }
 
 /**
@@ -149,20 +159,21 @@ export function parseManifests(text: string, file: string, options: ReadManifest
       }
     }
   });
-  return { objects, findings, notes };
+  return { objects, findings, notes, files: [file] };
 }
 
 function isK8sObject(value: unknown): boolean {
   return value !== null && typeof value === 'object' && typeof (value as any).kind === 'string' && typeof (value as any).apiVersion === 'string';
 }
 
-/** Every file with a manifest extension under `dir`, in name order, depth first. */
-function filesUnder(dir: string): string[] {
+/** Every file with a manifest extension in `dir` (and its subfolders when `recursive`), in name order, depth first. */
+function filesUnder(dir: string, recursive: boolean): string[] {
   const out: string[] = [];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const p = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...filesUnder(p));
-    else if (EXTENSIONS.has(path.extname(entry.name))) out.push(p);
+    if (entry.isDirectory()) {
+      if (recursive) out.push(...filesUnder(p, recursive));
+    } else if (EXTENSIONS.has(path.extname(entry.name))) out.push(p);
   }
   return out;
 }

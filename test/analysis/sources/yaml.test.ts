@@ -108,6 +108,9 @@ describe('readManifests', () => {
     expect(result.objects.map((o) => o.name)).toEqual(['a', 'z', 'c', 'in']);
     expect(result.objects[1].origin.location?.file).toBe(path.join(dir, 'b', 'z.yml'));
     expect(result.objects[3].origin.location?.file).toBe('-');
+    expect(result.files).toEqual([path.join(dir, 'a.json'), path.join(dir, 'b', 'z.yml'), path.join(dir, 'c.yaml'), '-']);
+    // without subfolders, as kubectl apply -f without -R
+    expect(readManifests([dir], { recursive: false }).files).toEqual([path.join(dir, 'a.json'), path.join(dir, 'c.yaml')]);
     expect(result.findings.map((f) => [f.finding.code, f.finding.message])).toEqual([['CI0026', `cannot read ${path.join(dir, 'missing.yaml')}: ENOENT`]]);
   });
 });

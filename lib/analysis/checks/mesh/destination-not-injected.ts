@@ -1,4 +1,4 @@
-import { destinationsOf } from '../../model/mesh-model';
+import { destinationsOf, serviceRef } from '../../model/mesh-model';
 import { defineCheck } from '../../check';
 import { Severity } from '../../finding';
 
@@ -7,7 +7,8 @@ import { Severity } from '../../finding';
  * injection (warning).
  *
  * The destination pods have no proxy, so subsets, mTLS and server-side policies do not apply
- * (istioctl IST0102). Namespaces not in the app are not judged.
+ * (istioctl IST0102). A host declared external in a namespace declared not meshed
+ * (`external.namespaces`) is judged too; other namespaces not in the app are not.
  *
  * @see https://istio.io/latest/docs/setup/additional-setup/sidecar-injection/
  */
@@ -22,9 +23,12 @@ export const DestinationNotInjected = defineCheck({
     for (const vs of model.virtualServices) {
       for (const { field, destination } of destinationsOf(vs)) {
         if (typeof destination.host !== 'string') continue;
-        const { service } = model.resolveHost(destination.host, vs.namespace);
-        if (!service || model.isInjected(service.namespace) !== false) continue;
-        report(vs, { field: `${field}.host`, value: destination.host, message: `destination Service '${service.namespace}/${service.name}' is in namespace '${service.namespace}', which is not in the mesh (no istio-injection=enabled, istio.io/rev or istio.io/dataplane-mode=ambient label)`, fix: `label Namespace '${service.namespace}' with istio-injection=enabled (or istio.io/rev, or istio.io/dataplane-mode=ambient), or route to a meshed service` });
+        const { service, external } = model.resolveHost(destination.host, vs.namespace);
+        const namespace = service?.namespace ?? (external ? serviceRef(destination.host, vs.namespace)?.namespace : undefined);
+        if (namespace === undefined || model.isInjected(namespace) !== false) continue;
+        const what = service ? `destination Service '${service.namespace}/${service.name}'` : `destination host '${destination.host}'`;
+        const why = model.namespaceObject(namespace) ? 'no istio-injection=enabled, istio.io/rev or istio.io/dataplane-mode=ambient label' : 'declared external and not meshed';
+        report(vs, { field: `${field}.host`, value: destination.host, message: `${what} is in namespace '${namespace}', which is not in the mesh (${why})`, fix: `label Namespace '${namespace}' with istio-injection=enabled (or istio.io/rev, or istio.io/dataplane-mode=ambient), or route to a meshed service` });
       }
     }
   },

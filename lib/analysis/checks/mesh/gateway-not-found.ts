@@ -6,7 +6,7 @@ import { Severity } from '../../finding';
  * CI1001: a VirtualService (or one of its HTTP matches) names a Gateway that is not in the app.
  *
  * `mesh` is the implicit gateway of the sidecars and always exists. A name without `ns/` is read
- * in the VirtualService's namespace.
+ * in the VirtualService's namespace. Gateways declared external (`external.gateways`) exist.
  *
  * @see https://istio.io/latest/docs/reference/config/networking/virtual-service/#VirtualService
  */
@@ -27,7 +27,7 @@ export const GatewayNotFound = defineCheck({
         });
       });
       for (const ref of refs) {
-        if (ref.key === 'mesh' || model.gateway(ref.namespace!, ref.name)) continue;
+        if (ref.key === 'mesh' || model.gateway(ref.namespace!, ref.name) || model.isExternalGateway(ref.namespace!, ref.name)) continue;
         report(vs, { field: ref.field, value: ref.written, message: `gateway '${ref.written}' (${ref.key}) is not in the app; gateways: ${listOrNone(known)}`, fix: `name an existing Gateway as '<namespace>/<name>' (a bare name is read in namespace '${vs.namespace}'), add the Gateway, or use 'mesh' for sidecars` });
       }
     }

@@ -9,8 +9,9 @@ const VERSION_LABELS = ['version', 'app.kubernetes.io/version', 'service.istio.i
  * CI1012: a workload in a meshed namespace has no `app` or `version` pod label (warning).
  *
  * A namespace is meshed when its Namespace object in the app has `istio-injection=enabled` or an
- * `istio.io/rev` label. Istio derives the canonical service and revision of telemetry from these
- * labels (`app.kubernetes.io/name`/`version` and `service.istio.io/canonical-*` are accepted too).
+ * `istio.io/rev` label, or, without a Namespace object, when it is declared external and meshed.
+ * Istio derives the canonical service and revision of telemetry from these labels
+ * (`app.kubernetes.io/name`/`version` and `service.istio.io/canonical-*` are accepted too).
  * Pods with `sidecar.istio.io/inject: "false"` are skipped.
  *
  * @see https://istio.io/latest/docs/ops/deployment/application-requirements/
