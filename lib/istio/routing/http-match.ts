@@ -45,15 +45,16 @@ export interface HttpMatchOptions {
   readonly authority?: StringMatch;
 
   /**
-   * Request headers that must match, by lowercase name. Pseudo-headers (`:method`) and JWT claims
-   * (`@request.auth.claims.group`, gateways only) are accepted as names.
+   * Request headers that must match, by name (in any case: Envoy matches header names
+   * case-insensitively). Pseudo-headers (`:method`) and JWT claims (`@request.auth.claims.group`,
+   * gateways only) are accepted as names.
    *
    * @default - no header condition
    */
   readonly headers?: { [name: string]: StringMatch };
 
   /**
-   * Request headers that must NOT match, by lowercase name.
+   * Request headers that must NOT match, by name.
    *
    * @default - no header condition
    */

@@ -9,6 +9,7 @@ describeCheck(InvalidDelegateVirtualService, {
     ['a delegate with HTTP routes only', { http: [to()] }],
     ['a root VirtualService with gateways, TCP and TLS routes', spec({ hosts: ['a.example.com'], gateways: ['gw'], tcp, tls })],
     ['a delegate with a sourceNamespace match', { http: [{ match: [{ sourceNamespace: 'test' }], ...to() }] }],
+    ['hosts of the wrong type (the schema check reports them; this is not a delegate)', { hosts: 'reviews', gateways: ['gw'], http: [to()] }],
   ],
   invalid: [
     ['a delegate with gateways', { gateways: ['istio-system/gw'], http: [to()] }, [['spec.gateways']]],

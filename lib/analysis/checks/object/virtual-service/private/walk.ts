@@ -30,7 +30,8 @@ export function vsContext(manifest: any): VsContext {
   return {
     spec,
     hosts,
-    isDelegate: asArray(spec.hosts).length === 0,
+    // hosts of the wrong type are the schema's to report, not a delegate
+    isDelegate: Array.isArray(spec.hosts) ? spec.hosts.length === 0 : spec.hosts === undefined || spec.hosts === null,
     appliesToGateway: gateways.length > 0 && !gateways.includes(MESH),
     routesSni: asArray(spec.tls).some((t) => asArray(t?.match).some((m) => asArray(m?.sniHosts).length > 0)),
   };
