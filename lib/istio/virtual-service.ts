@@ -1,17 +1,16 @@
-import { isIP } from 'net';
 import { ApiObject, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { formatValue, ProblemCollector } from '../analysis/finding';
+import { ProblemCollector, Severity } from '../analysis/finding';
 import { IstioResource, IstioResourceProps } from './base';
-import { validateExportTo } from './private/export-to';
 import { serviceHost } from './private/host';
 import { networking } from './private/l1';
-import { hostProblem } from '../analysis/values/validate';
+import { renderValue } from './private/render';
 import { _RouteContext } from './routing/context';
+import { Destination } from './routing/destination';
 import { GatewayBinding } from './routing/gateway-binding';
-import { HttpRouteOptions, _renderHttpRoute, _validateHttpRoute } from './routing/http-route';
-import { _renderL4Route, TcpRouteOptions, TlsRouteOptions, _validateTcpRoute, _validateTlsRoute } from './routing/l4-route';
+import { HttpRouteOptions, _renderHttpRoute } from './routing/http-route';
+import { _renderL4Route, TcpRouteOptions, TlsRouteOptions } from './routing/l4-route';
 
 /**
  * Properties of a {@link VirtualService}.
@@ -77,8 +76,9 @@ export interface VirtualServiceProps extends IstioResourceProps {
  * redirects, rewrites, retries, timeouts, fault injection, mirroring, CORS), TCP routes and TLS
  * passthrough routes, applied at sidecars and/or gateways.
  *
- * Every problem Istio would reject is reported together at synthesis with its field and a fix.
- * `ApiObject.of(vs)` returns the underlying object for JSON patches of fields not modelled here.
+ * Istio's webhook rules are checked on the rendered manifest (codes CI0101-CI0134), so they apply
+ * alike to JSON patches: `ApiObject.of(vs)` returns the underlying object for fields not modelled
+ * here. Every problem is reported together at synthesis with its field and a fix.
  *
  * @see https://istio.io/latest/docs/reference/config/networking/virtual-service/
  */
@@ -231,7 +231,7 @@ export class VirtualService extends IstioResource {
     const ctx = this.routeContext();
     const spec: networking.VirtualServiceSpec = {
       hosts: this._hosts.length > 0 ? [...this._hosts] : undefined,
-      gateways: this._gateways.length > 0 ? this._gateways.map((g) => g._toIstio(ctx)) : undefined,
+      gateways: this._gateways.length > 0 ? this._gateways.map((g) => renderValue(g, ctx)) : undefined,
       http: this._httpRoutes.length > 0 ? this._httpRoutes.map((r) => _renderHttpRoute(r, ctx)) : undefined,
       tcp: this._tcpRoutes.length > 0 ? this._tcpRoutes.map((r) => _renderL4Route(r, ctx)) : undefined,
       tls: this._tlsRoutes.length > 0 ? this._tlsRoutes.map((r) => _renderL4Route(r, ctx)) : undefined,
@@ -240,108 +240,49 @@ export class VirtualService extends IstioResource {
     return spec;
   }
 
+  /**
+   * What the manifest cannot show: Istio's webhook rules run on the manifest (the CI01xx checks);
+   * here only the intent behind it (a delegate with hosts, hosts forgotten) and values that could
+   * not be rendered (no Service, no gateway given from plain JavaScript).
+   */
   protected validateSpec(problems: ProblemCollector): void {
-    this.validateHosts(problems);
-    this._gateways.forEach((g, i) => g._validate(problems.at(`spec.gateways[${i}]`)));
-
-    if (this._httpRoutes.length === 0 && this._tcpRoutes.length === 0 && this._tlsRoutes.length === 0) {
-      problems.add('CI0015', 'spec.http', undefined, 'VirtualService has no routes (http, tcp or tls)', 'add a route with addHttpRoute(), addTcpRoute() or addTlsRoute()');
+    if (this._delegate && this._hosts.length > 0) {
+      problems.add('CI0019', 'spec.hosts', this.hosts,
+        'this VirtualService is a delegate (delegate: true, or another VirtualService delegates to it) but has hosts, so Istio treats it as a root and the routes that delegate to it find nothing',
+        'remove the hosts, or stop delegating to this VirtualService', Severity.WARNING);
     }
-
-    const seen = new Map<string, number>();
+    if (!this._delegate && this._hosts.length === 0) {
+      problems.add('CI0019', 'spec.hosts', [],
+        'the VirtualService has no hosts, so Istio treats it as a delegate: it routes nothing unless another VirtualService delegates to it',
+        'add a host (addHost, or hosts in the props), or set delegate: true if another VirtualService delegates to it', Severity.WARNING);
+    }
+    const list = (x: unknown): any[] => (Array.isArray(x) ? x : []);
+    this._gateways.forEach((g, i) => this.addProblems(problems, g, `spec.gateways[${i}]`));
     this._httpRoutes.forEach((r, i) => {
-      const at = problems.at(`spec.http[${i}]`);
-      _validateHttpRoute(r, at, { inDelegate: this._delegate });
-      if (r.name !== undefined) {
-        const first = seen.get(r.name);
-        if (first !== undefined) {
-          at.add('CI0012', 'name', r.name, `HTTP route name ${formatValue(r.name)} is already used by spec.http[${first}]`, 'give every HTTP route a unique name');
-        } else {
-          seen.set(r.name, i);
-        }
-      }
+      const at = `spec.http[${i}]`;
+      list(r.route).forEach((d, j) => this.addProblems(problems, d?.destination, `${at}.route[${j}].destination`));
+      this.addProblems(problems, r.mirror, `${at}.mirror`);
+      list(r.mirrors).forEach((m, j) => this.addProblems(problems, m?.destination, `${at}.mirrors[${j}].destination`));
+      list(r.match).forEach((m, j) => list(m?.conditions?.gateways).forEach((g, k) => this.addProblems(problems, g, `${at}.match[${j}].gateways[${k}]`)));
     });
-    this.validateJwtClaimMatches(problems);
-    this._tcpRoutes.forEach((r, i) => _validateTcpRoute(r, problems.at(`spec.tcp[${i}]`)));
-    this._tlsRoutes.forEach((r, i) => _validateTlsRoute(r, problems.at(`spec.tls[${i}]`), this._hosts));
-
-    if (this._delegate) {
-      if (this._gateways.length > 0) {
-        problems.add('CI0017', 'spec.gateways', this._gateways.map((g) => g._toIstio(this.routeContext())), 'a delegate VirtualService must have no gateways (the delegating one has them)', 'remove the gateways from this VirtualService');
-      }
-      if (this._tcpRoutes.length > 0) problems.add('CI0017', 'spec.tcp', this._tcpRoutes.length, 'a delegate VirtualService must have no TCP routes', 'move the TCP routes to a VirtualService with hosts');
-      if (this._tlsRoutes.length > 0) problems.add('CI0017', 'spec.tls', this._tlsRoutes.length, 'a delegate VirtualService must have no TLS routes', 'move the TLS routes to a VirtualService with hosts');
+    for (const kind of ['tcp', 'tls'] as const) {
+      (kind === 'tcp' ? this._tcpRoutes : this._tlsRoutes).forEach((r, i) => {
+        list(r.route).forEach((d, j) => this.addProblems(problems, d?.destination, `spec.${kind}[${i}].route[${j}].destination`));
+        list(r.match).forEach((m, j) => list(m?.gateways).forEach((g, k) => this.addProblems(problems, g, `spec.${kind}[${i}].match[${j}].gateways[${k}]`)));
+      });
     }
-
-    validateExportTo(problems.at('spec'), this._exportTo, this.namespace);
   }
 
-  /** Istio routes on JWT claims (`@request.auth.claims.*` headers) only at gateways, not at sidecars. */
-  private validateJwtClaimMatches(problems: ProblemCollector): void {
-    if (this._delegate || !this.appliesToMesh()) return;
-    this._httpRoutes.forEach((r, i) => (r.match ?? []).forEach((m, j) => {
-      const c = m.conditions;
-      for (const field of ['headers', 'withoutHeaders'] as const) {
-        for (const name of Object.keys(c[field] ?? {}).filter((n) => n.startsWith('@request.auth.claims.'))) {
-          problems.add('CI0017', `spec.http[${i}].match[${j}].${field}.${name}`, name,
-            `JWT claim routing (${formatValue(name)}) is only supported for a VirtualService bound to gateways, not for sidecars (mesh)`,
-            'bind this VirtualService to gateways only, or match on a header the caller sets');
-        }
-      }
-    }));
-  }
-
-  /** No gateways, or the reserved `mesh` gateway among them, means sidecars use these routes. */
-  private appliesToMesh(): boolean {
-    return this._gateways.length === 0 || this._gateways.some((g) => g._isMesh);
+  /** The construct-level problems of a destination or gateway binding, if it is one. */
+  private addProblems(problems: ProblemCollector, value: Destination | GatewayBinding | undefined, field: string): void {
+    const own = (value as { _constructProblems?: unknown } | undefined)?._constructProblems;
+    if (typeof own !== 'function') return;
+    for (const p of (own as (f: string) => ReturnType<Destination['_constructProblems']>).call(value, field)) {
+      problems.add(p.code, p.field, p.value, p.message, p.fix, p.severity);
+    }
   }
 
   private routeContext(): _RouteContext {
     return { namespace: this.namespace };
   }
-
-  private validateHosts(problems: ProblemCollector): void {
-    if (this._delegate) {
-      if (this._hosts.length > 0) {
-        problems.add('CI0017', 'spec.hosts', this.hosts, 'a delegate VirtualService must have no hosts (Istio treats a VirtualService with hosts as a root)',
-          'remove the hosts, or stop delegating to this VirtualService');
-      }
-      return;
-    }
-    if (this._hosts.length === 0) {
-      problems.add('CI0015', 'spec.hosts', [], 'VirtualService has no hosts', 'add a host with addHost() (or set delegate: true if another VirtualService delegates to this one)');
-      return;
-    }
-    const appliesToMesh = this.appliesToMesh();
-    let allValid = true;
-    this._hosts.forEach((h, i) => {
-      if (isIP(h)) return;
-      const p = hostProblem(h, { allowBareWildcard: true });
-      if (p) {
-        allValid = false;
-        problems.add('CI0002', `spec.hosts[${i}]`, h, `host ${formatValue(h)} ${p}`, 'use a short name, an FQDN, or a wildcard such as \'*.example.com\'');
-      } else if (h === '*' && appliesToMesh) {
-        allValid = false;
-        problems.add('CI0002', `spec.hosts[${i}]`, h, 'host \'*\' is not allowed for a VirtualService that applies to the mesh (sidecars)',
-          'bind the VirtualService to a gateway only, or list the hosts explicitly');
-      }
-    });
-    if (!allValid) return;
-    for (let i = 0; i < this._hosts.length; i++) {
-      for (let j = i + 1; j < this._hosts.length; j++) {
-        if (hostsOverlap(this._hosts[i], this._hosts[j])) {
-          problems.add('CI0012', `spec.hosts[${j}]`, this._hosts[j], `host ${formatValue(this._hosts[j])} duplicates or overlaps host ${formatValue(this._hosts[i])}`,
-            'list each host once, and do not list a host already covered by a wildcard');
-        }
-      }
-    }
-  }
-}
-
-/** Whether two VirtualService hosts are the same or one wildcard covers the other (Istio's "duplicate hosts"). */
-function hostsOverlap(a: string, b: string): boolean {
-  if (a === b) return true;
-  // '*.com' covers 'a.com' and '*.foo.com'; '*' covers everything
-  const covers = (wild: string, other: string) => wild.startsWith('*') && other.endsWith(wild.slice(1));
-  return covers(a, b) || covers(b, a);
 }

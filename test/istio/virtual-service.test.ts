@@ -12,6 +12,7 @@ import { RetryOn } from '../../lib/istio/routing/retry';
 import { StringMatch } from '../../lib/istio/routing/string-match';
 import { UnmatchedPreflights } from '../../lib/istio/routing/cors';
 import { VirtualService } from '../../lib/istio/virtual-service';
+import { networking } from '../../lib/istio/private/l1';
 
 function service(chart: Chart, name: string, ports: number[] = [9080], namespace?: string): kplus.Service {
   return new kplus.Service(chart, `svc-${name}`, { metadata: { name, namespace }, ports: ports.map((port) => ({ port })) });
@@ -317,7 +318,7 @@ describe('validation', () => {
     const chart = Testing.chart();
     const vs = new VirtualService(chart, 'bad', { hosts: ['a.*.com'] });
     // WHEN
-    vs.addHttpRoute({ route: [{ destination: Destination.fromHost('*'), weight: -1 }], timeout: Duration.millis(0) });
+    vs.addHttpRoute({ route: [{ destination: Destination.fromHost('*'), weight: -1 }, { destination: ratings }], timeout: Duration.millis(0) });
     // THEN
     let message = '';
     try {
@@ -325,158 +326,253 @@ describe('validation', () => {
     } catch (e) {
       message = (e as Error).message;
     }
-    expect(message).toMatch(/\[test\/bad\] error CI0002 spec\.hosts\[0\] = 'a\.\*\.com'/);
-    expect(message).toMatch(/\[test\/bad\] error CI0002 spec\.http\[0\]\.route\[0\]\.destination\.host = '\*'/);
-    expect(message).toMatch(/\[test\/bad\] error CI0011 spec\.http\[0\]\.route\[0\]\.weight = -1/);
-    expect(message).toMatch(/\[test\/bad\] error CI0004 spec\.http\[0\]\.timeout = '0ms'.*fix: /);
+    expect(message).toMatch(/\[test\/bad\] error CI0101 spec\.hosts\[0\] = 'a\.\*\.com'/);
+    expect(message).toMatch(/\[test\/bad\] error CI0125 spec\.http\[0\]\.route\[0\]\.destination\.host = '\*'/);
+    expect(message).toMatch(/\[test\/bad\] error CI0126 spec\.http\[0\]\.route\[0\]\.weight = -1/);
+    expect(message).toMatch(/\[test\/bad\] error CI0127 spec\.http\[0\]\.timeout = '0s'.*fix: /);
   });
 
-  test('fails without hosts (unless it is a delegate)', () => {
+  test('a VirtualService without hosts is a delegate to Istio: a warning unless it is marked as one', () => {
     const vs = new VirtualService(Testing.chart(), 'vs', { httpRoutes: [{ route: [{ destination: ratings }] }] });
-    expect(codeAt(vs)).toEqual([['CI0015', 'spec.hosts']]);
+    expect(findingsOf(vs).map((f) => [f.code, f.field, f.severity])).toEqual([['CI0019', 'spec.hosts', 'warning']]);
+    expect(findingsOf(vs)[0].message).toMatch(/no hosts, so Istio treats it as a delegate/);
     const d = new VirtualService(Testing.chart(), 'd', { delegate: true, httpRoutes: [{ route: [{ destination: ratings }] }] });
-    expect(codeAt(d)).toEqual([]);
-    expect(() => Testing.synth(vs.node.scope as Chart)).toThrow(/\[test\/vs\] error CI0015 spec\.hosts.*has no hosts/);
+    expect(findingsOf(d)).toEqual([]);
+    // a warning does not fail the synth
+    expect(() => Testing.synth(vs.node.scope as Chart)).not.toThrow();
   });
 
-  test('fails without routes', () => {
+  test('fails without routes (CI0103)', () => {
     const vs = new VirtualService(Testing.chart(), 'vs', { hosts: ['reviews'] });
-    expect(codeAt(vs)).toEqual([['CI0015', 'spec.http']]);
+    expect(codeAt(vs)).toEqual([['CI0103', 'spec.http']]);
   });
 
-  test('fails on a delegate VirtualService with hosts, gateways, TCP or TLS routes, or a nested delegate', () => {
+  test('a delegate with gateways, TCP or TLS routes, or a nested delegate fails (CI0104, CI0108); one with hosts is a construct warning', () => {
+    // GIVEN a delegate without hosts that has what a delegate may not have
     const vs = new VirtualService(Testing.chart(), 'vs', {
       delegate: true,
-      hosts: ['a'],
       gateways: [GatewayBinding.fromName('gw')],
       httpRoutes: [{ delegate: { name: 'again' } }],
       tcpRoutes: [{ route: [{ destination: ratings }] }],
       tlsRoutes: [{ match: [{ sniHosts: ['a'] }], route: [{ destination: ratings }] }],
     });
+    // THEN
     expect(codeAt(vs)).toEqual([
-      ['CI0017', 'spec.hosts'],
-      ['CI0017', 'spec.http[0].delegate'],
-      ['CI0017', 'spec.gateways'],
-      ['CI0017', 'spec.tcp'],
-      ['CI0017', 'spec.tls'],
+      ['CI0104', 'spec.gateways'],
+      ['CI0104', 'spec.tcp'],
+      ['CI0104', 'spec.tls'],
+      ['CI0108', 'spec.http[0].delegate'],
+      ['CI0108', 'spec.http[0]'],
+      ['CI0130', 'spec.tls[0].match[0].sniHosts[0]'],
     ]);
+    const withHosts = new VirtualService(Testing.chart(), 'vs', { delegate: true, hosts: ['a'], httpRoutes: [{ route: [{ destination: ratings }] }] });
+    expect(findingsOf(withHosts).map((f) => [f.code, f.field, f.severity])).toEqual([['CI0019', 'spec.hosts', 'warning']]);
   });
 
   test('fails on invalid hosts, and on * for the mesh; * and wildcards are fine at a gateway', () => {
     const mesh = new VirtualService(Testing.chart(), 'vs', { hosts: ['*', 'bad_host', ''], httpRoutes: [{ route: [{ destination: ratings }] }] });
-    expect(codeAt(mesh)).toEqual([['CI0002', 'spec.hosts[0]'], ['CI0002', 'spec.hosts[1]'], ['CI0002', 'spec.hosts[2]']]);
-    expect(errors(mesh)[0].message).toMatch(/not allowed for a VirtualService that applies to the mesh/);
+    expect(codeAt(mesh)).toEqual([['CI0101', 'spec.hosts[0]'], ['CI0101', 'spec.hosts[1]'], ['CI0101', 'spec.hosts[2]']]);
+    expect(errors(mesh)[0].message).toMatch(/not allowed for a VirtualService that applies to the sidecars/);
     const gw = new VirtualService(Testing.chart(), 'vs', { hosts: ['*'], gateways: [GatewayBinding.fromName('istio-system/gw')], httpRoutes: [{ route: [{ destination: ratings }] }] });
     expect(codeAt(gw)).toEqual([]);
     const withMesh = new VirtualService(Testing.chart(), 'vs', { hosts: ['*'], gateways: [GatewayBinding.fromName('istio-system/gw'), GatewayBinding.MESH], httpRoutes: [{ route: [{ destination: ratings }] }] });
-    expect(codeAt(withMesh)).toEqual([['CI0002', 'spec.hosts[0]']]);
-    const wild = new VirtualService(Testing.chart(), 'vs', { hosts: ['*.example.com', '10.0.0.1'], httpRoutes: [{ route: [{ destination: ratings }] }] });
+    expect(codeAt(withMesh)).toEqual([['CI0101', 'spec.hosts[0]']]);
+    const wild = new VirtualService(Testing.chart(), 'vs', { hosts: ['*.example.com', '10.0.0.1', 'Reviews.Example.com'], httpRoutes: [{ route: [{ destination: ratings }] }] });
     expect(codeAt(wild)).toEqual([]);
   });
 
-  test('fails on duplicate or overlapping hosts', () => {
+  test('fails on duplicate or overlapping hosts (CI0102)', () => {
     const vs = new VirtualService(Testing.chart(), 'vs', { hosts: ['a.example.com', '*.example.com', 'b.org', 'b.org'], httpRoutes: [{ route: [{ destination: ratings }] }] });
-    expect(codeAt(vs)).toEqual([['CI0012', 'spec.hosts[1]'], ['CI0012', 'spec.hosts[3]']]);
+    expect(codeAt(vs)).toEqual([['CI0102', 'spec.hosts[1]'], ['CI0102', 'spec.hosts[3]']]);
   });
 
-  test('fails on duplicate route names', () => {
-    const vs = new VirtualService(Testing.chart(), 'vs', { hosts: ['a'], httpRoutes: [{ name: 'r', route: [{ destination: ratings }] }, { name: 'r', route: [{ destination: ratings }] }] });
-    expect(codeAt(vs)).toEqual([['CI0012', 'spec.http[1].name']]);
-    expect(errors(vs)[0].message).toMatch(/'r' is already used by spec\.http\[0\]/);
+  test('warns on duplicate route names (CI0133): Istio accepts them', () => {
+    const vs = new VirtualService(Testing.chart(), 'vs', { hosts: ['a'], httpRoutes: [{ name: 'r', match: [HttpMatch.prefix('/a')], route: [{ destination: ratings }] }, { name: 'r', route: [{ destination: ratings }] }] });
+    expect(codeAt(vs)).toEqual([]);
+    const [f] = findingsOf(vs);
+    expect([f.code, f.field, f.severity]).toEqual(['CI0133', 'spec.http[1].name', 'warning']);
+    expect(f.message).toMatch(/'r' is already used by spec\.http\[0\]/);
   });
 
-  test('fails on a route with no action, or with more than one', () => {
+  test('fails on a route with no action, or with actions Istio forbids together (CI0108)', () => {
     const vs = new VirtualService(Testing.chart(), 'vs', {
       hosts: ['a'],
       httpRoutes: [
         { match: [HttpMatch.prefix('/none')] },
-        { route: [{ destination: ratings }], redirect: { uri: '/x' } },
-        { redirect: { uri: '/x' }, directResponse: { status: 404 } },
-        { delegate: { name: 'd' }, route: [{ destination: ratings }] },
+        { match: [HttpMatch.prefix('/both')], route: [{ destination: ratings }], redirect: { uri: '/x' } },
+        { match: [HttpMatch.prefix('/answers')], redirect: { uri: '/x' }, directResponse: { status: 404 } },
+        { match: [HttpMatch.prefix('/root')], delegate: { name: 'd' }, route: [{ destination: ratings }] },
       ],
     });
     expect(codeAt(vs)).toEqual([
-      ['CI0010', 'spec.http[0]'],
-      ['CI0010', 'spec.http[1].redirect'],
-      ['CI0010', 'spec.http[2].directResponse'],
-      ['CI0010', 'spec.http[3].delegate'],
+      ['CI0108', 'spec.http[0]'],
+      ['CI0108', 'spec.http[1].route'],
+      ['CI0108', 'spec.http[2].directResponse'],
+      ['CI0108', 'spec.http[3].route'],
     ]);
   });
 
-  test('fails on fault or rewrite with a redirect or a direct response', () => {
+  test('fails on fault or rewrite with a redirect or a direct response (CI0108)', () => {
     const vs = new VirtualService(Testing.chart(), 'vs', {
       hosts: ['a'],
       httpRoutes: [
-        { redirect: { uri: '/x' }, fault: FaultInjection.abort({ httpStatus: 500 }) },
+        { match: [HttpMatch.prefix('/a')], redirect: { uri: '/x' }, fault: FaultInjection.abort({ httpStatus: 500 }) },
         { directResponse: { status: 404 }, rewrite: { uri: '/' } },
       ],
     });
-    expect(codeAt(vs)).toEqual([['CI0010', 'spec.http[0].fault'], ['CI0010', 'spec.http[1].rewrite']]);
+    expect(codeAt(vs)).toEqual([['CI0108', 'spec.http[0].fault'], ['CI0108', 'spec.http[1].rewrite']]);
   });
 
-  test('fails on a route with an empty destination list', () => {
-    const vs = new VirtualService(Testing.chart(), 'vs', { hosts: ['a'], httpRoutes: [{ route: [] }] });
-    expect(codeAt(vs)).toEqual([['CI0015', 'spec.http[0].route']]);
+  test('fails on a route with an empty destination list (CI0108) and on weights that add up to 0 (CI0126)', () => {
+    expect(codeAt(new VirtualService(Testing.chart(), 'vs', { hosts: ['a'], httpRoutes: [{ route: [] }] }))).toEqual([['CI0108', 'spec.http[0]']]);
+    const zero = new VirtualService(Testing.chart(), 'vs', { hosts: ['a'], httpRoutes: [{ route: [{ destination: ratings, weight: 0 }, { destination: Destination.fromHost('b'), weight: 0 }] }] });
+    expect(codeAt(zero)).toEqual([['CI0126', 'spec.http[0].route']]);
   });
 
-  test('fails when all weights are 0', () => {
-    const vs = new VirtualService(Testing.chart(), 'vs', { hosts: ['a'], httpRoutes: [{ route: [{ destination: ratings, weight: 0 }, { destination: Destination.fromHost('b'), weight: 0 }] }] });
-    expect(codeAt(vs)).toEqual([['CI0011', 'spec.http[0].route']]);
-  });
-
-  test('fails on mirrorPercentage without mirror, outside 0-100, and mirror with mirrors', () => {
+  test('mirroring: mirror with mirrors and a percentage outside 0-100 fail; mirrorPercentage without mirror only warns (CI0124)', () => {
     const vs = new VirtualService(Testing.chart(), 'vs', {
       hosts: ['a'],
       httpRoutes: [
-        { route: [{ destination: ratings }], mirrorPercentage: 50 },
-        { route: [{ destination: ratings }], mirror: ratings, mirrorPercentage: 101 },
-        { route: [{ destination: ratings }], mirror: ratings, mirrors: [{ destination: ratings, percentage: -5 }] },
+        { name: 'a', match: [HttpMatch.prefix('/a')], route: [{ destination: ratings }], mirrorPercentage: 50 },
+        { name: 'b', match: [HttpMatch.prefix('/b')], route: [{ destination: ratings }], mirror: ratings, mirrorPercentage: 101 },
+        { name: 'c', route: [{ destination: ratings }], mirror: ratings, mirrors: [{ destination: ratings, percentage: -5 }] },
       ],
     });
-    expect(codeAt(vs)).toEqual([
-      ['CI0015', 'spec.http[0].mirror'],
-      ['CI0005', 'spec.http[1].mirrorPercentage.value'],
-      ['CI0017', 'spec.http[2].mirrors'],
-      ['CI0005', 'spec.http[2].mirrors[0].percentage.value'],
+    expect(findingsOf(vs).map((f) => [f.code, f.field, f.severity])).toEqual([
+      ['CI0124', 'spec.http[0].mirrorPercentage', 'warning'],
+      ['CI0124', 'spec.http[1].mirrorPercentage.value', 'error'],
+      ['CI0124', 'spec.http[2].mirrors', 'error'],
+      ['CI0124', 'spec.http[2].mirrors[0].percentage.value', 'error'],
     ]);
   });
 
-  test('fails on the authority set both by rewrite and by a request header', () => {
+  test('fails on the authority set both by rewrite and by a request header (CI0117)', () => {
     const vs = new VirtualService(Testing.chart(), 'vs', { hosts: ['a'], httpRoutes: [{ route: [{ destination: ratings }], rewrite: { authority: 'x' }, headers: { request: { set: { host: 'y' } } } }] });
-    expect(codeAt(vs)).toEqual([['CI0017', 'spec.http[0].headers.request.set.host']]);
+    expect(codeAt(vs)).toEqual([['CI0117', 'spec.http[0].headers.request.set.host']]);
   });
 
-  test('places value-object problems under their route and match', () => {
+  test('places the problems of the routing values under their route and match', () => {
     const vs = new VirtualService(Testing.chart(), 'vs', {
-      hosts: ['a'],
+      hosts: ['a', 'b.example.com'],
       httpRoutes: [{
         match: [HttpMatch.prefix('/ok'), HttpMatch.of({ uri: StringMatch.regex('(?=x)'), headers: { 'x user': StringMatch.exact('a') } })],
-        route: [{ destination: Destination.fromHost('b', { port: 0 }) }],
+        route: [{ destination: Destination.fromHost('b', { port: 70000 }) }],
         retries: { attempts: 1, retryOn: ['sometimes' as RetryOn] },
         fault: FaultInjection.of({}),
       }],
       tcpRoutes: [{ route: [{ destination: ratings, weight: -1 }] }],
-      tlsRoutes: [{ match: [{ sniHosts: ['b.example.com'] }], route: [{ destination: ratings }] }],
+      tlsRoutes: [{ match: [{ sniHosts: ['c.example.com'] }], route: [{ destination: ratings }] }],
     });
     expect(codeAt(vs)).toEqual([
-      ['CI0008', 'spec.http[0].match[1].uri.regex'],
-      ['CI0009', 'spec.http[0].match[1].headers.x user'],
-      ['CI0003', 'spec.http[0].route[0].destination.port.number'],
-      ['CI0007', 'spec.http[0].retries.retryOn[0]'],
-      ['CI0015', 'spec.http[0].fault'],
-      ['CI0011', 'spec.tcp[0].route[0].weight'],
-      ['CI0002', 'spec.tls[0].match[0].sniHosts[0]'],
+      ['CI0109', 'spec.http[0].match[1].uri.regex'],
+      ['CI0112', "spec.http[0].match[1].headers['x user']"],
+      ['CI0119', 'spec.http[0].fault'],
+      ['CI0120', 'spec.http[0].retries.retryOn'],
+      ['CI0125', 'spec.http[0].route[0].destination.port.number'],
+      ['CI0126', 'spec.tcp[0].route[0].weight'],
+      ['CI0130', 'spec.tls[0].match[0].sniHosts[0]'],
     ]);
   });
 
-  test('fails on bad exportTo entries', () => {
+  test('fails on bad exportTo entries (CI0107)', () => {
     const vs = new VirtualService(Testing.chart(), 'vs', { metadata: { namespace: 'prod' }, hosts: ['a'], exportTo: ['.', 'prod', 'Bad_NS', '*'], httpRoutes: [{ route: [{ destination: ratings }] }] });
-    expect(codeAt(vs)).toEqual([['CI0012', 'spec.exportTo[1]'], ['CI0017', 'spec.exportTo[2]'], ['CI0017', 'spec.exportTo']]);
+    expect(codeAt(vs)).toEqual([['CI0107', 'spec.exportTo[1]'], ['CI0107', 'spec.exportTo[2]'], ['CI0107', 'spec.exportTo']]);
   });
 
-  test('fails on a gateway name that is not DNS-1123', () => {
+  test('fails on a gateway name that is not DNS-1123 (CI0105); uppercase letters are fine, as in Istio', () => {
     const vs = new VirtualService(Testing.chart(), 'vs', { hosts: ['a'], gateways: [GatewayBinding.fromName('istio-system/Gateway_1')], httpRoutes: [{ route: [{ destination: ratings }] }] });
-    expect(codeAt(vs)).toEqual([['CI0001', 'spec.gateways[0]']]);
+    expect(codeAt(vs)).toEqual([['CI0105', 'spec.gateways[0]']]);
+    const upper = new VirtualService(Testing.chart(), 'vs', { hosts: ['a'], gateways: [GatewayBinding.fromName('istio-system/Gateway-1')], httpRoutes: [{ route: [{ destination: ratings }] }] });
+    expect(codeAt(upper)).toEqual([]);
+  });
+});
+
+describe('Istio\'s rules apply to the manifest, whatever wrote it', () => {
+  test('host * patched in for the sidecars fails like host * given to the construct (CI0101)', () => {
+    // GIVEN a valid VirtualService
+    const vs = new VirtualService(Testing.chart(), 'vs', { hosts: ['reviews'], httpRoutes: [{ route: [{ destination: ratings }] }] });
+    expect(findingsOf(vs)).toEqual([]);
+    // WHEN a JSON patch adds host *
+    ApiObject.of(vs).addJsonPatch(JsonPatch.add('/spec/hosts/-', '*'));
+    // THEN
+    expect(codeAt(vs)).toEqual([['CI0101', 'spec.hosts[1]']]);
+  });
+
+  test('the imported L1 class is checked the same (CI0109, CI0119, CI0120, CI0126, CI0127)', () => {
+    // GIVEN the mistakes users reported, written with the L1 class
+    const chart = Testing.chart();
+    const l1 = new networking.VirtualService(chart, 'l1', {
+      metadata: { name: 'l1' },
+      spec: {
+        hosts: ['reviews'],
+        http: [{
+          match: [{ uri: { regex: '^/(?=api).*' } }],
+          route: [{ destination: { host: 'reviews', subset: 'v1' }, weight: 110 }, { destination: { host: 'reviews', subset: 'v2' }, weight: -10 }],
+          timeout: '0s',
+          retries: { attempts: 3, retryOn: 'reset,connect-failure, 5xx' },
+          fault: { delay: { fixedDelay: '1s', percentage: { value: 150 } } },
+        }],
+      },
+    });
+    // THEN
+    expect(findingsOf(l1).map((f) => [f.code, f.field])).toEqual([
+      ['CI0109', 'spec.http[0].match[0].uri.regex'],
+      ['CI0119', 'spec.http[0].fault.delay.percentage.value'],
+      ['CI0120', 'spec.http[0].retries.retryOn'],
+      ['CI0126', 'spec.http[0].route[1].weight'],
+      ['CI0127', 'spec.http[0].timeout'],
+    ]);
+  });
+
+  test('every served version is checked (v1beta1 and v1alpha3 as v1)', () => {
+    for (const cls of [networking.VirtualServiceV1Beta1, networking.VirtualServiceV1Alpha3]) {
+      const chart = Testing.chart();
+      const o = new cls(chart, 'old', { metadata: { name: 'old' }, spec: { hosts: ['*'], http: [{ route: [{ destination: { host: 'reviews' } }] }] } });
+      expect(findingsOf(o).map((f) => [f.code, f.field])).toEqual([['CI0101', 'spec.hosts[0]']]);
+    }
+  });
+});
+
+describe('values a plain-JavaScript user (or a cast) passes render as given, for the checks to judge', () => {
+  test('a string timeout renders as given instead of crashing with "d.toMilliseconds is not a function"', () => {
+    // GIVEN
+    const chart = Testing.chart();
+    const vs = new VirtualService(chart, 'vs', { hosts: ['a'], httpRoutes: [{ route: [{ destination: ratings }], timeout: '10s' as unknown as Duration }] });
+    // THEN it renders, and is valid
+    expect(virtualServices(chart)[0].spec.http[0].timeout).toBe('10s');
+    expect(findingsOf(vs)).toEqual([]);
+  });
+
+  test('a string timeout Istio rejects, and string retry and fault durations, are judged by the checks', () => {
+    const vs = new VirtualService(Testing.chart(), 'vs', {
+      hosts: ['a'],
+      httpRoutes: [{
+        route: [{ destination: ratings }],
+        timeout: '0s' as unknown as Duration,
+        retries: { attempts: 2, perTryTimeout: '2s' as unknown as Duration, retryOn: 'reset,connect-failure, 5xx' as unknown as RetryOn[] },
+        fault: FaultInjection.delay({ fixedDelay: '1.5ms' as unknown as Duration }),
+      }],
+    });
+    expect(codeAt(vs)).toEqual([
+      ['CI0119', 'spec.http[0].fault.delay.fixedDelay'],
+      ['CI0120', 'spec.http[0].retries.retryOn'],
+      ['CI0127', 'spec.http[0].timeout'],
+    ]);
+  });
+
+  test('plain objects in place of matches, destinations and gateway bindings render as given', () => {
+    // GIVEN the Istio form where the value objects belong
+    const chart = Testing.chart();
+    new VirtualService(chart, 'vs', {
+      hosts: ['a'],
+      gateways: ['istio-system/gw' as unknown as GatewayBinding],
+      httpRoutes: [{ match: [{ uri: { prefix: '/a' } } as unknown as HttpMatch], route: [{ destination: { host: 'b' } as unknown as Destination }] }],
+    });
+    // THEN
+    expect(virtualServices(chart)[0].spec).toEqual({
+      hosts: ['a'], gateways: ['istio-system/gw'],
+      http: [{ match: [{ uri: { prefix: '/a' } }], route: [{ destination: { host: 'b' } }] }],
+    });
   });
 });
 

@@ -119,8 +119,8 @@ describe('IstioChecks.enable on a cdk8s App', () => {
     // WHEN
     const error = thrown(() => app.synth());
     // THEN
-    expect(error.report.errors.map((f) => [f.code, f.path])).toEqual([['CI0003', 'shop/bad-port'], ['CI1005', 'shop/bad-port']]);
-    expect(error.message.match(/CI0003/g)).toHaveLength(1);
+    expect(error.report.errors.map((f) => [f.code, f.path])).toEqual([['CI0125', 'shop/bad-port'], ['CI1005', 'shop/bad-port']]);
+    expect(error.message.match(/CI0125/g)).toHaveLength(1);
     expect(error.message).not.toMatch(/Validation failed with the following errors/);
   });
 
@@ -189,7 +189,7 @@ describe('IstioChecks.enable on a cdk8s App', () => {
     // THEN
     expect(summary(error.report)).toEqual(summary(expected));
     expect(error.report).toEqual(expected);
-    expect(error.report.errors.map((f) => f.code)).toEqual(expect.arrayContaining(['CI0003', 'CI0019', 'CI1003']));
+    expect(error.report.errors.map((f) => f.code)).toEqual(expect.arrayContaining(['CI0125', 'CI0019', 'CI1003']));
     expect(error.report.errors.filter((f) => f.code === 'CI1003').map((f) => f.path)).toEqual(['canary/reviews-canary', 'shop/reviews-routes']);
     expect(error.report.warnings.map((f) => f.code)).toEqual(['CI1011']);
     expect(error.report.suppressed.map((f) => f.code)).toEqual(['CI1011']);

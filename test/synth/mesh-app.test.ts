@@ -74,7 +74,7 @@ describe('MeshApp', () => {
     expect(error).toBeInstanceOf(MeshSynthError);
     const lines = error!.message.split('\n').slice(1);
     expect(lines.length).toBeGreaterThanOrEqual(2);
-    expect(lines.some((l) => /CI0003 \[base\/z-bad-port\] spec\.http\[0\]\.route\[0\]\.destination\.port\.number = 70000/.test(l))).toBe(true);
+    expect(lines.some((l) => /CI0125 \[base\/z-bad-port\] spec\.http\[0\]\.route\[0\]\.destination\.port\.number = 70000/.test(l))).toBe(true);
     expect(lines.some((l) => /CI1003 \[base\/a-missing-subset\]/.test(l))).toBe(true);
     expect(lines.findIndex((l) => l.includes('a-missing-subset'))).toBeLessThan(lines.findIndex((l) => l.includes('z-bad-port')));
     for (const l of lines) expect(l).toMatch(/; fix: .+/);
@@ -155,6 +155,6 @@ test('an object that cannot render is reported on its construct with the other f
   // WHEN
   const report = app.check();
   // THEN both are reported
-  expect(report.errors.map((f) => f.code)).toEqual(expect.arrayContaining(['CI0020', 'CI0002']));
+  expect(report.errors.map((f) => f.code)).toEqual(expect.arrayContaining(['CI0020', 'CI0101']));
   expect(report.errors.find((f) => f.field === '(render)')!.path).toBe('base/portless');
 });

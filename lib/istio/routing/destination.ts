@@ -1,9 +1,9 @@
 import * as kplus from 'cdk8s-plus-27';
-import { formatValue, ProblemCollector } from '../../analysis/finding';
+import { Problem } from '../../analysis/finding';
 import { serviceHost } from '../private/host';
-import { dns1123LabelProblem, hostProblem, portProblem } from '../../analysis/values/validate';
+import { renderValue } from '../private/render';
 import { _RouteContext } from './context';
-import { HttpHeaderOperations, _validateHttpHeaderOperations, _renderHttpHeaderOperations } from './headers';
+import { HttpHeaderOperations, _renderHttpHeaderOperations } from './headers';
 
 /**
  * Options for a {@link Destination}.
@@ -42,6 +42,8 @@ export class Destination {
    * @example Destination.fromService(reviews, { subset: 'v2' })
    */
   public static fromService(service: kplus.Service, options: DestinationOptions = {}): Destination {
+    // a plain-JavaScript caller may pass no Service: render no host and say why (CI0019)
+    if (!service || typeof service.name !== 'string') return new Destination(() => undefined, options, undefined, true);
     return new Destination((ctx) => serviceHost(service, ctx.namespace), options, service);
   }
 
@@ -51,7 +53,7 @@ export class Destination {
    * @example Destination.fromHost('ratings.prod.svc.cluster.local', { port: 9080 })
    */
   public static fromHost(host: string, options: DestinationOptions = {}): Destination {
-    return new Destination(() => host, options, undefined, host);
+    return new Destination(() => host, options);
   }
 
   /**
@@ -65,22 +67,37 @@ export class Destination {
   public readonly port?: number;
 
   private constructor(
-    private readonly renderHost: (ctx: _RouteContext) => string,
+    private readonly renderHost: (ctx: _RouteContext) => string | undefined,
     options: DestinationOptions,
     /** @internal */
     public readonly _service?: kplus.Service,
-    private readonly literalHost?: string,
+    /** Whether `fromService` was given no Service. */
+    private readonly noService = false,
   ) {
-    this.port = options.port;
-    this.subset = options.subset;
+    this.port = options?.port;
+    this.subset = options?.subset;
   }
 
   /**
-   * The host as a rule in `ctx.namespace` refers to it.
+   * The host as a rule in `ctx.namespace` refers to it (`undefined` when `fromService` got no Service).
    * @internal
    */
-  public _host(ctx: _RouteContext): string {
+  public _host(ctx: _RouteContext): string | undefined {
     return this.renderHost(ctx);
+  }
+
+  /**
+   * What the manifest cannot show about this destination: `fromService` was given no Service
+   * (relative to the destination's field).
+   * @internal
+   */
+  public _constructProblems(field: string): Problem[] {
+    if (!this.noService) return [];
+    return [{
+      code: 'CI0019', field: `${field}.host`, value: undefined,
+      message: 'Destination.fromService was given no Service, so the destination has no host',
+      fix: 'pass a cdk8s-plus Service to Destination.fromService, or use Destination.fromHost(\'reviews\')',
+    }];
   }
 
   /**
@@ -97,35 +114,14 @@ export class Destination {
    * The Istio form: `{ host, port: { number }, subset }`.
    * @internal
    */
-  public _toIstio(ctx: _RouteContext): { host: string; port?: { number: number }; subset?: string } {
+  public _toIstio(ctx: _RouteContext): { host?: string; port?: { number: number }; subset?: string } {
     const port = this._port();
+    const host = this._host(ctx);
     return {
-      host: this._host(ctx),
+      ...(host !== undefined ? { host } : {}),
       ...(port !== undefined ? { port: { number: port } } : {}),
       ...(this.subset !== undefined ? { subset: this.subset } : {}),
     };
-  }
-
-  /**
-   * Records host, port and subset problems (fields `host`, `port.number`, `subset`).
-   * @internal
-   */
-  public _validate(problems: ProblemCollector): void {
-    if (this.literalHost !== undefined) {
-      const p = hostProblem(this.literalHost, { allowBareWildcard: false });
-      if (p) {
-        problems.add('CI0002', 'host', this.literalHost, `destination host ${formatValue(this.literalHost)} ${p}`,
-          'name one service: a short name, an FQDN such as \'ratings.prod.svc.cluster.local\', or a ServiceEntry host');
-      }
-    }
-    if (this.port !== undefined) {
-      const p = portProblem(this.port);
-      if (p) problems.add('CI0003', 'port.number', this.port, `destination port ${formatValue(this.port)} ${p}`, 'use the Service port number (1-65535)');
-    }
-    if (this.subset !== undefined) {
-      const p = dns1123LabelProblem(this.subset);
-      if (p) problems.add('CI0001', 'subset', this.subset, `subset name ${formatValue(this.subset)} ${p}`, 'use the DNS-1123 name of a DestinationRule subset, e.g. \'v2\'');
-    }
   }
 }
 
@@ -165,51 +161,14 @@ export interface HttpRouteDestination extends RouteDestination {
  * Renders a weighted destination list.
  * @internal
  */
-export function _renderRouteDestinations(route: readonly HttpRouteDestination[], ctx: _RouteContext): any[] {
+export function _renderRouteDestinations(route: readonly HttpRouteDestination[], ctx: _RouteContext): any {
+  if (!Array.isArray(route)) return route;
   return route.map((r) => {
     const headers = r?.headers ? _renderHttpHeaderOperations(r.headers) : undefined;
     return {
-      destination: r?.destination?._toIstio(ctx),
+      destination: renderValue(r?.destination, ctx),
       ...(r?.weight !== undefined ? { weight: r.weight } : {}),
       ...(headers ? { headers } : {}),
     };
   });
-}
-
-/**
- * Records the problems of a weighted destination list (relative to the `route` field).
- *
- * Follows Istio's webhook: each weight is a non-negative integer, and a list of several
- * destinations must not have all weights 0. A missing list or empty list is reported by the caller.
- * @internal
- */
-export function _validateRouteDestinations(route: readonly HttpRouteDestination[], problems: ProblemCollector): void {
-  let total = 0;
-  let invalid = false;
-  route.forEach((r, i) => {
-    const at = problems.at(`[${i}]`);
-    if (!r || !r.destination) {
-      invalid = true;
-      at.add('CI0015', 'destination', undefined, `route entry ${i} has no destination`, 'pass { destination: Destination.fromService(svc) } or Destination.fromHost(host)');
-      return;
-    }
-    r.destination._validate(at.at('destination'));
-    if (r.weight !== undefined) {
-      if (!Number.isInteger(r.weight) || r.weight < 0 || r.weight > 2147483647) {
-        invalid = true;
-        at.add('CI0011', 'weight', r.weight, `weight ${formatValue(r.weight)} must be a non-negative integer`, 'use a whole number such as 0, 25 or 75 (weights are relative)');
-      } else {
-        total += r.weight;
-      }
-    }
-    if (r.headers) _validateHttpHeaderOperations(r.headers, at.at('headers'));
-  });
-  if (route.length > 1 && total === 0 && !invalid) {
-    const missing = route.some((r) => r?.weight === undefined);
-    problems.add('CI0011', '', route.map((r) => r?.weight ?? null),
-      missing
-        ? 'the total weight of several destinations is 0 (Istio counts a missing weight as 0), so no traffic can be sent'
-        : 'all destination weights are 0, so no traffic can be sent',
-      'give at least one destination a positive weight, e.g. 90 and 10 (weights are relative)');
-  }
 }

@@ -1,7 +1,5 @@
 import { Duration } from 'cdk8s';
-import { formatValue, ProblemCollector } from '../../analysis/finding';
-import { durationProblem, renderDuration } from '../private/duration';
-import { faultPercentProblem, intRangeProblem } from '../../analysis/values/validate';
+import { renderDuration } from '../private/duration';
 
 /**
  * A delay injected before requests are forwarded.
@@ -69,10 +67,6 @@ export interface FaultInjectionOptions {
   readonly abort?: FaultAbort;
 }
 
-const GRPC_STATUSES = new Set([
-  'OK', 'CANCELLED', 'UNKNOWN', 'INVALID_ARGUMENT', 'DEADLINE_EXCEEDED', 'NOT_FOUND', 'ALREADY_EXISTS', 'PERMISSION_DENIED',
-  'RESOURCE_EXHAUSTED', 'FAILED_PRECONDITION', 'ABORTED', 'OUT_OF_RANGE', 'UNIMPLEMENTED', 'INTERNAL', 'UNAVAILABLE', 'DATA_LOSS', 'UNAUTHENTICATED',
-]);
 
 /**
  * Faults injected into HTTP traffic on the client side, to test resilience: delays, aborts, or
@@ -114,8 +108,8 @@ export class FaultInjection {
   public readonly abort?: FaultAbort;
 
   private constructor(options: FaultInjectionOptions) {
-    this.delay = options.delay;
-    this.abort = options.abort;
+    this.delay = options?.delay;
+    this.abort = options?.abort;
   }
 
   /**
@@ -138,45 +132,5 @@ export class FaultInjection {
       };
     }
     return out;
-  }
-
-  /**
-   * Records the problems of this fault (relative to the `fault` field).
-   * @internal
-   */
-  public _validate(problems: ProblemCollector): void {
-    if (!this.delay && !this.abort) {
-      problems.add('CI0015', '', undefined, 'fault injection has neither a delay nor an abort', 'use FaultInjection.delay(...), FaultInjection.abort(...) or give both to FaultInjection.of(...)');
-    }
-    if (this.delay) {
-      if (!this.delay.fixedDelay) {
-        problems.add('CI0015', 'delay.fixedDelay', undefined, 'fault delay has no fixedDelay', 'pass fixedDelay: Duration.seconds(n)');
-      } else {
-        const p = durationProblem(this.delay.fixedDelay);
-        if (p) problems.add('CI0004', 'delay.fixedDelay', `${this.delay.fixedDelay.toMilliseconds({ integral: false })}ms`, `fixedDelay ${p}`, 'use Duration.millis(1) or more');
-      }
-      this.checkPercentage(problems, 'delay', this.delay.percentage);
-    }
-    if (this.abort) {
-      const { httpStatus, grpcStatus } = this.abort;
-      if (httpStatus === undefined && grpcStatus === undefined) {
-        problems.add('CI0015', 'abort.httpStatus', undefined, 'fault abort has neither httpStatus nor grpcStatus', 'pass httpStatus (e.g. 503) or grpcStatus (e.g. \'UNAVAILABLE\')');
-      } else if (httpStatus !== undefined && grpcStatus !== undefined) {
-        problems.add('CI0017', 'abort', { httpStatus, grpcStatus }, 'fault abort has both httpStatus and grpcStatus', 'keep only one of them');
-      }
-      if (httpStatus !== undefined && intRangeProblem(httpStatus, 200, 599)) {
-        problems.add('CI0006', 'abort.httpStatus', httpStatus, `abort httpStatus ${formatValue(httpStatus)} is not in 200-599`, 'use an HTTP status from 200 to 599, e.g. 503');
-      }
-      if (grpcStatus !== undefined && !GRPC_STATUSES.has(grpcStatus)) {
-        problems.add('CI0017', 'abort.grpcStatus', grpcStatus, `abort grpcStatus ${formatValue(grpcStatus)} is not a gRPC status name`, 'use a name such as \'UNAVAILABLE\' or \'NOT_FOUND\'');
-      }
-      this.checkPercentage(problems, 'abort', this.abort.percentage);
-    }
-  }
-
-  private checkPercentage(problems: ProblemCollector, kind: 'delay' | 'abort', value: number | undefined): void {
-    if (value === undefined) return;
-    const p = faultPercentProblem(value);
-    if (p) problems.add('CI0005', `${kind}.percentage.value`, value, `${kind} percentage ${formatValue(value)} ${p}`, 'use a percentage from 0 to 100, e.g. 10 or 0.5');
   }
 }

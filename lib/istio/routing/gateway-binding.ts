@@ -1,5 +1,4 @@
-import { formatValue, ProblemCollector, Severity } from '../../analysis/finding';
-import { dns1123LabelProblem, dns1123SubdomainProblem } from '../../analysis/values/validate';
+import { Problem } from '../../analysis/finding';
 import { _RouteContext } from './context';
 
 /**
@@ -40,6 +39,8 @@ export class GatewayBinding {
    * @example GatewayBinding.fromGateway(bookinfoGateway)
    */
   public static fromGateway(gateway: IGatewayReference): GatewayBinding {
+    // a plain-JavaScript caller may pass no gateway: render an empty name and say why (CI0019)
+    if (!gateway || typeof gateway.name !== 'string') return new GatewayBinding(() => '', undefined, true);
     return new GatewayBinding((ctx) => {
       const gwNs = gateway.namespace ?? 'default';
       const fromNs = ctx.namespace ?? 'default';
@@ -58,7 +59,25 @@ export class GatewayBinding {
     return new GatewayBinding(() => name, name);
   }
 
-  private constructor(private readonly render: (ctx: _RouteContext) => string, private readonly literal?: string) {}
+  private constructor(
+    private readonly render: (ctx: _RouteContext) => string,
+    private readonly literal?: string,
+    /** Whether `fromGateway` was given no gateway. */
+    private readonly noGateway = false,
+  ) {}
+
+  /**
+   * What the manifest cannot show about this binding: `fromGateway` was given no gateway.
+   * @internal
+   */
+  public _constructProblems(field: string): Problem[] {
+    if (!this.noGateway) return [];
+    return [{
+      code: 'CI0019', field, value: '',
+      message: 'GatewayBinding.fromGateway was given no gateway, so the gateway name is empty',
+      fix: 'pass a Gateway construct (or { name, namespace }) to GatewayBinding.fromGateway, or use GatewayBinding.fromName(\'istio-system/ingressgateway\')',
+    }];
+  }
 
   /**
    * Whether this is the reserved `mesh` gateway.
@@ -74,39 +93,5 @@ export class GatewayBinding {
    */
   public _toIstio(ctx: _RouteContext): string {
     return this.render(ctx);
-  }
-
-  /**
-   * Records problems of a gateway given by name (objects validate their own names).
-   * @internal
-   */
-  public _validate(problems: ProblemCollector): void {
-    const name = this.literal;
-    if (name === undefined || name === MESH) return;
-    if (typeof name !== 'string' || name === '') {
-      problems.add('CI0001', '', name, 'gateway name is empty', 'pass \'namespace/name\', a bare gateway name, or use GatewayBinding.MESH');
-      return;
-    }
-    const parts = name.split('/');
-    if (parts.length === 2) {
-      const [ns, gw] = parts;
-      const nsProblem = dns1123LabelProblem(ns);
-      const gwProblem = dns1123LabelProblem(gw);
-      if (nsProblem) problems.add('CI0001', '', name, `gateway ${formatValue(name)}: namespace ${formatValue(ns)} ${nsProblem}`, 'write the gateway as \'<namespace>/<name>\' with DNS-1123 labels');
-      if (gwProblem) problems.add('CI0001', '', name, `gateway ${formatValue(name)}: name ${formatValue(gw)} ${gwProblem}`, 'write the gateway as \'<namespace>/<name>\' with DNS-1123 labels');
-      return;
-    }
-    if (parts.length > 2) {
-      problems.add('CI0001', '', name, `gateway ${formatValue(name)} has more than one '/'`, 'write the gateway as \'<namespace>/<name>\'');
-      return;
-    }
-    const p = dns1123SubdomainProblem(name);
-    if (p) {
-      problems.add('CI0001', '', name, `gateway ${formatValue(name)} ${p}`, 'write the gateway as \'<namespace>/<name>\' or a bare DNS-1123 name');
-    } else if (name.includes('.')) {
-      const [gw, ns] = name.split('.');
-      problems.add('CI0001', '', name, `gateway ${formatValue(name)} uses the legacy '<name>.<namespace>' form`,
-        `write '${ns}/${gw}' (or use GatewayBinding.fromGateway)`, Severity.WARNING);
-    }
   }
 }

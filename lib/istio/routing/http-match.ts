@@ -1,9 +1,7 @@
-import { formatValue, ProblemCollector, Severity } from '../../analysis/finding';
-import { dns1123LabelProblem, headerNameProblem, portProblem } from '../../analysis/values/validate';
+import { renderList, renderMap, renderValue } from '../private/render';
 import { _RouteContext } from './context';
 import { GatewayBinding } from './gateway-binding';
 import { StringMatch } from './string-match';
-import { validateLabelMap } from '../private/labels';
 
 /**
  * The conditions of one {@link HttpMatch}. All conditions given must hold (AND).
@@ -47,15 +45,16 @@ export interface HttpMatchOptions {
   readonly authority?: StringMatch;
 
   /**
-   * Request headers that must match, by lowercase name. Pseudo-headers (`:method`) and JWT claims
-   * (`@request.auth.claims.group`, gateways only) are accepted as names.
+   * Request headers that must match, by name (in any case: Envoy matches header names
+   * case-insensitively). Pseudo-headers (`:method`) and JWT claims (`@request.auth.claims.group`,
+   * gateways only) are accepted as names.
    *
    * @default - no header condition
    */
   readonly headers?: { [name: string]: StringMatch };
 
   /**
-   * Request headers that must NOT match, by lowercase name.
+   * Request headers that must NOT match, by name.
    *
    * @default - no header condition
    */
@@ -110,9 +109,6 @@ export interface HttpMatchOptions {
    */
   readonly statPrefix?: string;
 }
-
-const PSEUDO_HEADERS = new Set([':method', ':scheme', ':authority', ':path', ':status']);
-const JWT_CLAIM_PREFIX = '@request.auth.claims.';
 
 /**
  * The conditions an HTTP request must meet for a route to apply.
@@ -194,83 +190,22 @@ export class HttpMatch {
    */
   public _toIstio(ctx: _RouteContext): any {
     const o = this.options;
-    const map = (m?: { [name: string]: StringMatch }) =>
-      m ? Object.fromEntries(Object.entries(m).map(([k, v]) => [k, v._toIstio()])) : undefined;
     const out: any = {
       name: o.name,
-      uri: o.uri?._toIstio(),
-      scheme: o.scheme?._toIstio(),
-      method: o.method?._toIstio(),
-      authority: o.authority?._toIstio(),
-      headers: map(o.headers),
-      withoutHeaders: map(o.withoutHeaders),
-      queryParams: map(o.queryParams),
+      uri: renderValue(o.uri),
+      scheme: renderValue(o.scheme),
+      method: renderValue(o.method),
+      authority: renderValue(o.authority),
+      headers: renderMap(o.headers),
+      withoutHeaders: renderMap(o.withoutHeaders),
+      queryParams: renderMap(o.queryParams),
       ignoreUriCase: o.ignoreUriCase,
       port: o.port,
       sourceLabels: o.sourceLabels ? { ...o.sourceLabels } : undefined,
       sourceNamespace: o.sourceNamespace,
-      gateways: o.gateways?.map((g) => g._toIstio(ctx)),
+      gateways: renderList(o.gateways, (g) => renderValue(g, ctx)),
       statPrefix: o.statPrefix,
     };
     return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined));
   }
-
-  /**
-   * Records the problems of this match (relative to `match[i]`).
-   * @internal
-   */
-  public _validate(problems: ProblemCollector): void {
-    const o = this.options;
-    o.uri?._validate(problems.at('uri'), 'uri');
-    for (const field of ['scheme', 'method', 'authority'] as const) {
-      o[field]?._validate(problems.at(field));
-    }
-    for (const field of ['headers', 'withoutHeaders'] as const) {
-      for (const [name, m] of Object.entries(o[field] ?? {})) {
-        const at = `${field}.${name}`;
-        if (!name.startsWith(JWT_CLAIM_PREFIX) && !PSEUDO_HEADERS.has(name)) {
-          const p = headerNameProblem(name);
-          // Istio accepts uppercase letters and Envoy matches header names case-insensitively, so
-          // an uppercase name only deserves a warning; any other problem is an error
-          const onlyCase = p !== undefined && headerNameProblem(name.toLowerCase()) === undefined;
-          if (p) problems.add('CI0009', at, name, `header name ${formatValue(name)} ${p}`, `use the lowercase name '${name.toLowerCase()}'`, onlyCase ? Severity.WARNING : Severity.ERROR);
-        }
-        if (!m) {
-          problems.add('CI0015', at, m, `header match ${formatValue(name)} has no value match`, 'pass a StringMatch, e.g. StringMatch.exact(\'v\')');
-          continue;
-        }
-        // withoutHeaders accepts regex '*' as "header present", which is not RE2
-        if (field === 'withoutHeaders' && m.kind === 'regex' && m.value === '*') continue;
-        m._validate(problems.at(at));
-      }
-    }
-    for (const [name, m] of Object.entries(o.queryParams ?? {})) {
-      m?._validate(problems.at(`queryParams.${name}`));
-    }
-    if (o.port !== undefined) {
-      const p = portProblem(o.port);
-      if (p) problems.add('CI0003', 'port', o.port, `match port ${formatValue(o.port)} ${p}`, 'use a port from 1 to 65535');
-    }
-    _validateSourceLabels(o.sourceLabels, problems);
-    _validateSourceNamespace(o.sourceNamespace, problems);
-    (o.gateways ?? []).forEach((g, i) => g._validate(problems.at(`gateways[${i}]`)));
-  }
-}
-
-/**
- * Records problems of a `sourceLabels` map.
- * @internal
- */
-export function _validateSourceLabels(labels: { [key: string]: string } | undefined, problems: ProblemCollector): void {
-  validateLabelMap(problems, 'sourceLabels', labels ?? {}, { what: 'source label' });
-}
-
-/**
- * Records problems of a `sourceNamespace`.
- * @internal
- */
-export function _validateSourceNamespace(ns: string | undefined, problems: ProblemCollector): void {
-  if (ns === undefined) return;
-  const p = dns1123LabelProblem(ns);
-  if (p) problems.add('CI0001', 'sourceNamespace', ns, `sourceNamespace ${formatValue(ns)} ${p}`, 'use a namespace name');
 }

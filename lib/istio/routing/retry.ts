@@ -1,6 +1,5 @@
 import { Duration } from 'cdk8s';
-import { formatValue, ProblemCollector } from '../../analysis/finding';
-import { durationProblem, renderDuration } from '../private/duration';
+import { renderDuration } from '../private/duration';
 
 /**
  * A condition under which Envoy retries a request (`x-envoy-retry-on` and
@@ -43,17 +42,6 @@ export enum RetryOn {
   UNAVAILABLE = 'unavailable',
 }
 
-/**
- * The HTTP statuses Istio's webhook accepts in retryOn: those with a standard status text (Go's
- * net/http.StatusText, which validateHTTPRetry consults).
- */
-const HTTP_STATUSES: ReadonlySet<number> = new Set([
-  100, 101, 102, 103, 200, 201, 202, 203, 204, 205, 206, 207, 208, 226, 300, 301, 302, 303, 304, 305, 307, 308,
-  400, 401, 402, 403, 404, 405, 406, 407, 408, 409, 410, 411, 412, 413, 414, 415, 416, 417, 418, 421, 422, 423, 424,
-  425, 426, 428, 429, 431, 451, 500, 501, 502, 503, 504, 505, 506, 507, 508, 510, 511,
-]);
-
-const RETRY_ON_VALUES: ReadonlySet<string> = new Set(Object.values(RetryOn));
 
 /**
  * How failed HTTP requests are retried.
@@ -111,36 +99,10 @@ export function _renderRetryPolicy(r: HttpRetryPolicy): any {
   return {
     attempts: r.attempts,
     ...(r.perTryTimeout ? { perTryTimeout: renderDuration(r.perTryTimeout) } : {}),
-    ...(r.retryOn && r.retryOn.length > 0 ? { retryOn: r.retryOn.map(String).join(',') } : {}),
+    // a plain-JavaScript caller may pass the Istio string ('5xx,reset'): it renders as given
+    ...(r.retryOn !== undefined && r.retryOn.length > 0 ? { retryOn: Array.isArray(r.retryOn) ? r.retryOn.map(String).join(',') : r.retryOn } : {}),
     ...(r.retryRemoteLocalities !== undefined ? { retryRemoteLocalities: r.retryRemoteLocalities } : {}),
     ...(r.retryIgnorePreviousHosts !== undefined ? { retryIgnorePreviousHosts: r.retryIgnorePreviousHosts } : {}),
     ...(r.backoff ? { backoff: renderDuration(r.backoff) } : {}),
   };
-}
-
-/**
- * Records the problems of a retry policy (relative to the `retries` field).
- * @internal
- */
-export function _validateRetryPolicy(r: HttpRetryPolicy, problems: ProblemCollector): void {
-  if (!Number.isInteger(r.attempts) || r.attempts < 0) {
-    problems.add('CI0017', 'attempts', r.attempts, `retry attempts ${formatValue(r.attempts)} must be a non-negative integer`, 'use a whole number such as 3, or 0 to disable retries');
-  } else if (r.attempts === 0 && (r.perTryTimeout || (r.retryOn && r.retryOn.length > 0) || r.retryRemoteLocalities !== undefined)) {
-    problems.add('CI0017', 'attempts', 0, 'retry options are set while attempts is 0 (retries disabled)', 'set attempts to 1 or more, or remove perTryTimeout, retryOn and retryRemoteLocalities');
-  }
-  for (const [field, d] of [['perTryTimeout', r.perTryTimeout], ['backoff', r.backoff]] as const) {
-    if (!d) continue;
-    const p = durationProblem(d);
-    if (p) problems.add('CI0004', field, `${d.toMilliseconds({ integral: false })}ms`, `${field} ${p}`, 'use Duration.millis(1) or more');
-  }
-  (r.retryOn ?? []).forEach((cond, i) => {
-    if (typeof cond === 'number') {
-      if (!Number.isInteger(cond) || !HTTP_STATUSES.has(cond)) {
-        problems.add('CI0007', `retryOn[${i}]`, cond, `retryOn status ${formatValue(cond)} is not a standard HTTP status`, 'list standard HTTP statuses, e.g. 502, 503 or 504');
-      }
-    } else if (!RETRY_ON_VALUES.has(cond)) {
-      problems.add('CI0007', `retryOn[${i}]`, cond, `retryOn condition ${formatValue(cond)} is not one Envoy knows`,
-        `use a RetryOn value (${[...RETRY_ON_VALUES].join(', ')}) or an HTTP status number`);
-    }
-  });
 }

@@ -1,6 +1,3 @@
-import { formatValue, ProblemCollector } from '../../analysis/finding';
-import { re2Problem } from '../../analysis/values/validate';
-
 /**
  * A regex rewrite of the request path.
  *
@@ -53,27 +50,4 @@ export function _renderRewrite(r: HttpRewrite): any {
     ...(r.authority !== undefined ? { authority: r.authority } : {}),
     ...(r.uriRegexRewrite ? { uriRegexRewrite: { match: r.uriRegexRewrite.match, rewrite: r.uriRegexRewrite.rewrite } } : {}),
   };
-}
-
-/**
- * Records the problems of a rewrite (relative to the `rewrite` field).
- * @internal
- */
-export function _validateRewrite(r: HttpRewrite, problems: ProblemCollector): void {
-  if (r.uri && r.uriRegexRewrite) {
-    problems.add('CI0017', 'uriRegexRewrite', r.uriRegexRewrite, 'rewrite has both uri and uriRegexRewrite', 'keep only one of them');
-  }
-  if (!r.uri && !r.uriRegexRewrite && !r.authority) {
-    problems.add('CI0015', '', r, 'rewrite changes nothing: it has no uri, uriRegexRewrite or authority', 'give at least one, e.g. { uri: \'/\' }');
-  }
-  const rr = r.uriRegexRewrite;
-  if (rr) {
-    if (!rr.match || !rr.rewrite) {
-      problems.add('CI0015', rr.match ? 'uriRegexRewrite.rewrite' : 'uriRegexRewrite.match', rr, 'uriRegexRewrite needs both match and rewrite', 'pass { match: \'^/old(/.*)$\', rewrite: \'/new\\\\1\' }');
-    }
-    if (rr.match) {
-      const p = rr.match.length > 1024 ? 'is longer than 1024 characters, the limit Istio allows' : re2Problem(rr.match);
-      if (p) problems.add('CI0008', 'uriRegexRewrite.match', rr.match, `uriRegexRewrite match ${formatValue(rr.match)} ${p}`, 'write an RE2 regex (no lookaround or backreferences)');
-    }
-  }
 }

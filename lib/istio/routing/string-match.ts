@@ -1,6 +1,3 @@
-import { formatValue, ProblemCollector } from '../../analysis/finding';
-import { re2Problem } from '../../analysis/values/validate';
-
 /**
  * How a string is compared: exactly, by prefix, or with an RE2 regular expression.
  *
@@ -52,32 +49,5 @@ export class StringMatch {
    */
   public _toIstio(): { exact?: string; prefix?: string; regex?: string } {
     return { [this.kind]: this.value };
-  }
-
-  /**
-   * Records the problems of this match relative to `problems` (fields `exact`, `prefix`, `regex`).
-   *
-   * `uri` allows an empty prefix (it matches every path) but requires a non-empty one to start
-   * with '/'; every other place rejects an empty prefix, as Istio's webhook does.
-   * @internal
-   */
-  public _validate(problems: ProblemCollector, where: 'uri' | 'value' = 'value'): void {
-    if (typeof this.value !== 'string') {
-      problems.add('CI0017', this.kind, this.value, `${this.kind} match must be a string, got ${formatValue(this.value)}`, 'pass a string');
-      return;
-    }
-    if (this.kind === 'regex') {
-      const p = this.value.length > 1024 ? 'is longer than 1024 characters, the limit Istio allows' : re2Problem(this.value);
-      if (p) problems.add('CI0008', 'regex', this.value, `regex ${formatValue(this.value)} ${p}`, 'write an RE2 regex (no lookaround or backreferences) of at most 1024 characters');
-    } else if (this.kind === 'prefix') {
-      if (where === 'uri') {
-        if (this.value !== '' && !this.value.startsWith('/')) {
-          problems.add('CI0017', 'prefix', this.value, `uri prefix ${formatValue(this.value)} does not start with '/' and so never matches a request path`,
-            `use '/${this.value}'`);
-        }
-      } else if (this.value === '') {
-        problems.add('CI0017', 'prefix', this.value, 'prefix match is empty; Istio rejects an empty prefix here', 'give a non-empty prefix, or use StringMatch.regex(\'.*\') to match any value');
-      }
-    }
   }
 }

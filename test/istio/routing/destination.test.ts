@@ -1,13 +1,7 @@
 import { Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { ProblemCollector } from '../../../lib/analysis/finding';
-import { Destination, _validateRouteDestinations } from '../../../lib/istio/routing/destination';
-
-function problemsOf(fn: (c: ProblemCollector) => void) {
-  const c = new ProblemCollector('d');
-  fn(c);
-  return c.problems;
-}
+import { Destination } from '../../../lib/istio/routing/destination';
+import { routeFindings } from './util';
 
 function service(chart: Chart, name: string, ports: number[]): kplus.Service {
   return new kplus.Service(chart, name, { metadata: { name }, ports: ports.map((port) => ({ port })) });
@@ -20,18 +14,17 @@ describe('fromHost', () => {
     expect(Destination.fromHost('httpbin')._toIstio({})).toEqual({ host: 'httpbin' });
   });
 
-  test('fails on a bare wildcard host', () => {
-    const [p] = problemsOf((c) => Destination.fromHost('*')._validate(c));
-    expect(p).toMatchObject({ code: 'CI0002', field: 'd.host', value: '*' });
+  test('fails (CI0125) on a bare wildcard host, a wildcard outside the first label, a port above 65535 and a subset with an underscore', () => {
+    expect(routeFindings({ route: [{ destination: Destination.fromHost('*') }] })).toEqual([['CI0125', 'spec.http[0].route[0].destination.host', 'error']]);
+    expect(routeFindings({ route: [{ destination: Destination.fromHost('a.*.example.com') }] })).toEqual([['CI0125', 'spec.http[0].route[0].destination.host', 'error']]);
+    expect(routeFindings({ route: [{ destination: Destination.fromHost('reviews', { port: 70000, subset: 'V_2' }) }] })).toEqual([
+      ['CI0125', 'spec.http[0].route[0].destination.subset', 'error'],
+      ['CI0125', 'spec.http[0].route[0].destination.port.number', 'error'],
+    ]);
   });
 
-  test('fails on a wildcard outside the first label', () => {
-    expect(problemsOf((c) => Destination.fromHost('a.*.example.com')._validate(c))[0]).toMatchObject({ code: 'CI0002', field: 'd.host' });
-  });
-
-  test('fails on a port outside 1-65535 and a subset that is not DNS-1123', () => {
-    const problems = problemsOf((c) => Destination.fromHost('reviews', { port: 70000, subset: 'V_2' })._validate(c));
-    expect(problems.map((p) => [p.code, p.field])).toEqual([['CI0003', 'd.port.number'], ['CI0001', 'd.subset']]);
+  test('accepts an uppercase subset, as Istio does', () => {
+    expect(routeFindings({ route: [{ destination: Destination.fromHost('reviews', { subset: 'V2' }) }] })).toEqual([]);
   });
 });
 
@@ -56,6 +49,17 @@ describe('fromService', () => {
     expect(Destination.fromService(svc)._service).toBe(svc);
   });
 
+  test('given no Service (plain JavaScript), renders no host and reports why instead of throwing', () => {
+    // GIVEN
+    const d = Destination.fromService(undefined as unknown as kplus.Service, { subset: 'v1' });
+    // THEN
+    expect(d._toIstio({})).toEqual({ subset: 'v1' });
+    expect(routeFindings({ route: [{ destination: d }] })).toEqual([
+      ['CI0019', 'spec.http[0].route[0].destination.host', 'error'],
+      ['CI0125', 'spec.http[0].route[0].destination.host', 'error'],
+    ]);
+  });
+
   test('reads ports added after the destination was created', () => {
     const svc = service(Testing.chart(), 'late', []);
     const d = Destination.fromService(svc);
@@ -69,28 +73,16 @@ describe('weighted destinations', () => {
   const b = Destination.fromHost('b');
 
   test('relative weights that do not sum to 100 are fine', () => {
-    expect(problemsOf((c) => _validateRouteDestinations([{ destination: a, weight: 1 }, { destination: b, weight: 3 }], c))).toEqual([]);
-    expect(problemsOf((c) => _validateRouteDestinations([{ destination: a }], c))).toEqual([]);
+    expect(routeFindings({ route: [{ destination: a, weight: 1 }, { destination: b, weight: 3 }] })).toEqual([]);
+    expect(routeFindings({ route: [{ destination: a }] })).toEqual([]);
   });
 
-  test('fails on a negative or fractional weight', () => {
-    const problems = problemsOf((c) => _validateRouteDestinations([{ destination: a, weight: -10 }, { destination: b, weight: 2.5 }], c));
-    expect(problems.map((p) => [p.code, p.field])).toEqual([['CI0011', 'd[0].weight'], ['CI0011', 'd[1].weight']]);
+  test('fails (CI0126) on a negative weight, and on weights of several destinations that add up to 0', () => {
+    expect(routeFindings({ route: [{ destination: a, weight: 110 }, { destination: b, weight: -10 }] })).toEqual([['CI0126', 'spec.http[0].route[1].weight', 'error']]);
+    expect(routeFindings({ route: [{ destination: a }, { destination: b }] })).toEqual([['CI0126', 'spec.http[0].route', 'error']]);
   });
 
-  test('fails when all weights of several destinations are 0', () => {
-    const [p] = problemsOf((c) => _validateRouteDestinations([{ destination: a, weight: 0 }, { destination: b, weight: 0 }], c));
-    expect(p).toMatchObject({ code: 'CI0011', field: 'd', value: [0, 0] });
-    expect(p.message).toMatch(/all destination weights are 0/);
-  });
-
-  test('fails when several destinations have no weights (Istio counts them as 0)', () => {
-    const [p] = problemsOf((c) => _validateRouteDestinations([{ destination: a }, { destination: b }], c));
-    expect(p).toMatchObject({ code: 'CI0011', field: 'd' });
-  });
-
-  test('fails on an entry without a destination', () => {
-    const [p] = problemsOf((c) => _validateRouteDestinations([{ destination: undefined as any }], c));
-    expect(p).toMatchObject({ code: 'CI0015', field: 'd[0].destination' });
+  test('fails (CI0125) on an entry without a destination', () => {
+    expect(routeFindings({ route: [{ destination: undefined as any }] })).toEqual([['CI0125', 'spec.http[0].route[0].destination', 'error']]);
   });
 });

@@ -1,11 +1,8 @@
-import { ProblemCollector, Severity } from '../../../lib/analysis/finding';
-import { GatewayBinding } from '../../../lib/istio/routing/gateway-binding';
+import { Destination } from '../../../lib/istio/routing/destination';
+import { GatewayBinding, IGatewayReference } from '../../../lib/istio/routing/gateway-binding';
+import { routeFindings } from './util';
 
-function problemsOf(g: GatewayBinding) {
-  const c = new ProblemCollector('spec.gateways[0]');
-  g._validate(c);
-  return c.problems;
-}
+const problemsOf = (g: GatewayBinding) => routeFindings({ route: [{ destination: Destination.fromHost('reviews') }] }, { gateways: [g] });
 
 test('MESH renders mesh', () => {
   expect(GatewayBinding.MESH._toIstio({})).toBe('mesh');
@@ -29,15 +26,19 @@ test('fromName renders what was given', () => {
   expect(problemsOf(GatewayBinding.fromName('my-gateway'))).toEqual([]);
 });
 
-test('fails on a namespace/name that is not DNS-1123', () => {
-  const [p] = problemsOf(GatewayBinding.fromName('Istio_System/gw'));
-  expect(p).toMatchObject({ code: 'CI0001', field: 'spec.gateways[0]', value: 'Istio_System/gw' });
-  expect(problemsOf(GatewayBinding.fromName('a/b/c'))[0]).toMatchObject({ code: 'CI0001' });
-  expect(problemsOf(GatewayBinding.fromName(''))[0]).toMatchObject({ code: 'CI0001' });
+test('fails (CI0105) on a namespace/name that is not DNS-1123, and accepts uppercase letters as Istio does', () => {
+  expect(problemsOf(GatewayBinding.fromName('Istio_System/gw'))).toEqual([['CI0105', 'spec.gateways[0]', 'error']]);
+  expect(problemsOf(GatewayBinding.fromName('a/b/c'))).toEqual([['CI0105', 'spec.gateways[0]', 'error']]);
+  expect(problemsOf(GatewayBinding.fromName(''))).toEqual([['CI0105', 'spec.gateways[0]', 'error']]);
+  expect(problemsOf(GatewayBinding.fromName('Istio-System/Gateway'))).toEqual([]);
 });
 
-test('warns on the legacy name.namespace form', () => {
-  const [p] = problemsOf(GatewayBinding.fromName('gw.istio-system'));
-  expect(p).toMatchObject({ code: 'CI0001', severity: Severity.WARNING });
-  expect(p.fix).toMatch(/istio-system\/gw/);
+test('warns (CI0105) on the legacy name.namespace form', () => {
+  expect(problemsOf(GatewayBinding.fromName('gw.istio-system'))).toEqual([['CI0105', 'spec.gateways[0]', 'warning']]);
+});
+
+test('given no gateway (plain JavaScript), renders an empty name and reports why instead of throwing', () => {
+  const g = GatewayBinding.fromGateway(undefined as unknown as IGatewayReference);
+  expect(g._toIstio({})).toBe('');
+  expect(problemsOf(g)).toEqual([['CI0019', 'spec.gateways[0]', 'error'], ['CI0105', 'spec.gateways[0]', 'error']]);
 });

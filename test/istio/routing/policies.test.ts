@@ -1,21 +1,21 @@
 import { Duration } from 'cdk8s';
-import { ProblemCollector } from '../../../lib/analysis/finding';
-import { CorsPolicy, _renderCorsPolicy, UnmatchedPreflights, _validateCorsPolicy } from '../../../lib/istio/routing/cors';
-import { _renderDelegate, _validateDelegate } from '../../../lib/istio/routing/delegate';
-import { _renderDirectResponse, _validateDirectResponse } from '../../../lib/istio/routing/direct-response';
+import { CorsPolicy, _renderCorsPolicy, UnmatchedPreflights } from '../../../lib/istio/routing/cors';
+import { _renderDelegate } from '../../../lib/istio/routing/delegate';
+import { Destination } from '../../../lib/istio/routing/destination';
+import { _renderDirectResponse } from '../../../lib/istio/routing/direct-response';
 import { FaultInjection } from '../../../lib/istio/routing/fault';
-import { HttpHeaderOperations, _renderHttpHeaderOperations, _validateHttpHeaderOperations } from '../../../lib/istio/routing/headers';
-import { RedirectPort, _renderRedirect, _validateRedirect } from '../../../lib/istio/routing/redirect';
-import { _renderRetryPolicy, RetryOn, _validateRetryPolicy } from '../../../lib/istio/routing/retry';
-import { _renderRewrite, _validateRewrite } from '../../../lib/istio/routing/rewrite';
+import { HttpHeaderOperations, _renderHttpHeaderOperations } from '../../../lib/istio/routing/headers';
+import { HttpRouteOptions } from '../../../lib/istio/routing/http-route';
+import { RedirectPort, _renderRedirect } from '../../../lib/istio/routing/redirect';
+import { _renderRetryPolicy, RetryOn } from '../../../lib/istio/routing/retry';
+import { _renderRewrite } from '../../../lib/istio/routing/rewrite';
 import { StringMatch } from '../../../lib/istio/routing/string-match';
+import { routeFindings } from './util';
 
-function problemsOf(fn: (c: ProblemCollector) => void) {
-  const c = new ProblemCollector('x');
-  fn(c);
-  return c.problems;
-}
-const codesAndFields = (fn: (c: ProblemCollector) => void) => problemsOf(fn).map((p) => [p.code, p.field]);
+const route = [{ destination: Destination.fromHost('reviews') }];
+/** `[code, field]` of every finding of a VirtualService whose one route has these options (and a destination unless they answer). */
+const codesAndFields = (options: Partial<HttpRouteOptions>) => routeFindings({ ...(options.redirect || options.directResponse || options.delegate ? {} : { route }), ...options })
+  .map(([code, field, severity]) => (severity === 'warning' ? [code, field, severity] : [code, field]));
 
 describe('FaultInjection', () => {
   test('delay renders fixedDelay and the percentage (100 by default)', () => {
@@ -31,29 +31,25 @@ describe('FaultInjection', () => {
   test('of renders both', () => {
     const f = FaultInjection.of({ delay: { fixedDelay: Duration.seconds(2) }, abort: { httpStatus: 503, percentage: 10 } });
     expect(f._toIstio()).toEqual({ delay: { fixedDelay: '2s', percentage: { value: 100 } }, abort: { httpStatus: 503, percentage: { value: 10 } } });
-    expect(problemsOf((c) => f._validate(c))).toEqual([]);
+    expect(codesAndFields({ fault: f })).toEqual([]);
   });
 
-  test('fails with neither delay nor abort', () => {
-    expect(problemsOf((c) => FaultInjection.of({})._validate(c))[0]).toMatchObject({ code: 'CI0015', field: 'x', message: expect.stringMatching(/neither a delay nor an abort/) });
+  test('fails (CI0119) with neither delay nor abort, a delay of 0s, a percentage of 150', () => {
+    expect(codesAndFields({ fault: FaultInjection.of({}) })).toEqual([['CI0119', 'spec.http[0].fault']]);
+    expect(codesAndFields({ fault: FaultInjection.delay({ fixedDelay: Duration.millis(0), percentage: 150 }) }))
+      .toEqual([['CI0119', 'spec.http[0].fault.delay.percentage.value'], ['CI0119', 'spec.http[0].fault.delay.fixedDelay']]);
   });
 
-  test('fails on a delay below 1ms and a percentage above 100', () => {
-    expect(codesAndFields((c) => FaultInjection.delay({ fixedDelay: Duration.millis(0), percentage: 150 })._validate(c)))
-      .toEqual([['CI0004', 'x.delay.fixedDelay'], ['CI0005', 'x.delay.percentage.value']]);
+  test('fails (CI0119) on an abort status outside 200-600 and a negative percentage; 600 is a warning (Istio accepts it, Envoy does not)', () => {
+    expect(codesAndFields({ fault: FaultInjection.abort({ httpStatus: 199, percentage: -1 }) }))
+      .toEqual([['CI0119', 'spec.http[0].fault.abort.percentage.value'], ['CI0119', 'spec.http[0].fault.abort.httpStatus']]);
+    expect(codesAndFields({ fault: FaultInjection.abort({ httpStatus: 600 }) })).toEqual([['CI0119', 'spec.http[0].fault.abort.httpStatus', 'warning']]);
   });
 
-  test('fails on an abort status outside 200-599 and a negative percentage', () => {
-    const problems = problemsOf((c) => FaultInjection.abort({ httpStatus: 600, percentage: -1 })._validate(c));
-    expect(problems.map((p) => [p.code, p.field])).toEqual([['CI0006', 'x.abort.httpStatus'], ['CI0005', 'x.abort.percentage.value']]);
-    expect(problems[0].message).toMatch(/600 is not in 200-599/);
-    expect(codesAndFields((c) => FaultInjection.abort({ httpStatus: 199 })._validate(c))).toEqual([['CI0006', 'x.abort.httpStatus']]);
-  });
-
-  test('fails on an abort without a status, with both, or with an unknown gRPC status', () => {
-    expect(codesAndFields((c) => FaultInjection.abort({})._validate(c))).toEqual([['CI0015', 'x.abort.httpStatus']]);
-    expect(codesAndFields((c) => FaultInjection.abort({ httpStatus: 503, grpcStatus: 'UNAVAILABLE' })._validate(c))).toEqual([['CI0017', 'x.abort']]);
-    expect(codesAndFields((c) => FaultInjection.abort({ grpcStatus: 'unavailable' })._validate(c))).toEqual([['CI0017', 'x.abort.grpcStatus']]);
+  test('abort without a status is the webhook\'s warning; both statuses or an unknown gRPC status are errors (CI0119)', () => {
+    expect(codesAndFields({ fault: FaultInjection.abort({}) })).toEqual([['CI0119', 'spec.http[0].fault.abort', 'warning']]);
+    expect(codesAndFields({ fault: FaultInjection.abort({ httpStatus: 503, grpcStatus: 'UNAVAILABLE' }) })).toEqual([['CI0119', 'spec.http[0].fault.abort']]);
+    expect(codesAndFields({ fault: FaultInjection.abort({ grpcStatus: 'unavailable' }) })).toEqual([['CI0119', 'spec.http[0].fault.abort.grpcStatus']]);
   });
 });
 
@@ -77,20 +73,23 @@ describe('retries', () => {
     expect(_renderRetryPolicy({ attempts: 0 })).toEqual({ attempts: 0 });
   });
 
+  test('renders the Istio string a plain-JavaScript caller passes as given', () => {
+    expect(_renderRetryPolicy({ attempts: 3, retryOn: 'reset,connect-failure, 5xx' as unknown as RetryOn[] }).retryOn).toBe('reset,connect-failure, 5xx');
+  });
+
   test('every RetryOn value is accepted', () => {
-    expect(problemsOf((c) => _validateRetryPolicy({ attempts: 2, retryOn: Object.values(RetryOn) }, c))).toEqual([]);
+    expect(codesAndFields({ retries: { attempts: 2, retryOn: Object.values(RetryOn) } })).toEqual([]);
   });
 
-  test('fails on an unknown retryOn condition or a number that is not an HTTP status', () => {
-    const problems = problemsOf((c) => _validateRetryPolicy({ attempts: 2, retryOn: ['5XX' as RetryOn, 1000] }, c));
-    expect(problems.map((p) => [p.code, p.field, p.value])).toEqual([['CI0007', 'x.retryOn[0]', '5XX'], ['CI0007', 'x.retryOn[1]', 1000]]);
+  test('fails (CI0120) on an unknown retryOn condition or a number that is not an HTTP status', () => {
+    expect(codesAndFields({ retries: { attempts: 2, retryOn: ['5XX' as RetryOn, 1000] } })).toEqual([['CI0120', 'spec.http[0].retries.retryOn'], ['CI0120', 'spec.http[0].retries.retryOn']]);
   });
 
-  test('fails on negative attempts, options with 0 attempts, and short durations', () => {
-    expect(codesAndFields((c) => _validateRetryPolicy({ attempts: -1 }, c))).toEqual([['CI0017', 'x.attempts']]);
-    expect(codesAndFields((c) => _validateRetryPolicy({ attempts: 0, retryOn: [RetryOn.FIVE_XX] }, c))).toEqual([['CI0017', 'x.attempts']]);
-    expect(codesAndFields((c) => _validateRetryPolicy({ attempts: 1, perTryTimeout: Duration.millis(0.5), backoff: Duration.millis(0) }, c)))
-      .toEqual([['CI0004', 'x.perTryTimeout'], ['CI0004', 'x.backoff']]);
+  test('fails (CI0120) on negative attempts, options with 0 attempts, and short durations', () => {
+    expect(codesAndFields({ retries: { attempts: -1 } })).toEqual([['CI0120', 'spec.http[0].retries.attempts']]);
+    expect(codesAndFields({ retries: { attempts: 0, retryOn: [RetryOn.FIVE_XX] } })).toEqual([['CI0120', 'spec.http[0].retries.attempts']]);
+    expect(codesAndFields({ retries: { attempts: 1, perTryTimeout: Duration.millis(0.5), backoff: Duration.millis(0) } }))
+      .toEqual([['CI0120', 'spec.http[0].retries.perTryTimeout'], ['CI0120', 'spec.http[0].retries.backoff']]);
   });
 });
 
@@ -115,24 +114,26 @@ describe('CORS', () => {
       allowCredentials: true,
       unmatchedPreflights: 'IGNORE',
     });
-    expect(problemsOf((c) => _validateCorsPolicy(full, c))).toEqual([]);
+    expect(codesAndFields({ cors: full })).toEqual([]);
   });
 
-  test('fails on bad origins, methods, headers and maxAge', () => {
-    expect(codesAndFields((c) => _validateCorsPolicy({
-      allowOrigins: [StringMatch.exact(''), StringMatch.regex('(?=x)')],
-      allowMethods: ['get', 'FETCH'],
-      allowHeaders: ['bad header'],
-      exposeHeaders: ['ok', 'x(y)'],
-      maxAge: Duration.millis(1500),
-    }, c))).toEqual([
-      ['CI0017', 'x.allowOrigins[0].exact'],
-      ['CI0008', 'x.allowOrigins[1].regex'],
-      ['CI0017', 'x.allowMethods[0]'],
-      ['CI0017', 'x.allowMethods[1]'],
-      ['CI0009', 'x.allowHeaders[0]'],
-      ['CI0009', 'x.exposeHeaders[1]'],
-      ['CI0004', 'x.maxAge'],
+  test('fails on bad origins, methods, headers and maxAge (CI0118), and a non-RE2 origin (CI0109)', () => {
+    expect(codesAndFields({
+      cors: {
+        allowOrigins: [StringMatch.exact(''), StringMatch.regex('(?=x)')],
+        allowMethods: ['get', 'FETCH'],
+        allowHeaders: ['bad header'],
+        exposeHeaders: ['ok', 'x(y)'],
+        maxAge: Duration.millis(1500),
+      },
+    })).toEqual([
+      ['CI0109', 'spec.http[0].corsPolicy.allowOrigins[1].regex'],
+      ['CI0118', 'spec.http[0].corsPolicy.allowOrigins[0].exact'],
+      ['CI0118', 'spec.http[0].corsPolicy.allowMethods[0]'],
+      ['CI0118', 'spec.http[0].corsPolicy.allowMethods[1]'],
+      ['CI0118', 'spec.http[0].corsPolicy.allowHeaders[0]'],
+      ['CI0118', 'spec.http[0].corsPolicy.exposeHeaders[1]'],
+      ['CI0118', 'spec.http[0].corsPolicy.maxAge'],
     ]);
   });
 });
@@ -149,20 +150,22 @@ describe('header operations', () => {
       response: { set: { 'cache-control': 'no-store' }, remove: ['server'] },
     });
     expect(_renderHttpHeaderOperations({ request: {}, response: { remove: [] } })).toBeUndefined();
-    expect(problemsOf((c) => _validateHttpHeaderOperations(ops, c))).toEqual([]);
+    expect(codesAndFields({ headers: ops })).toEqual([]);
   });
 
-  test('fails on pseudo-headers, host outside request set/add, bad names and control characters', () => {
-    expect(codesAndFields((c) => _validateHttpHeaderOperations({
-      request: { set: { ':path': '/x', 'bad name': 'v' }, remove: ['host'], add: { 'x-ok': 'a\nb' } },
-      response: { set: { host: 'x' }, remove: [''] },
-    }, c))).toEqual([
-      ['CI0009', 'x.request.set.:path'],
-      ['CI0009', 'x.request.set.bad name'],
-      ['CI0017', 'x.request.add.x-ok'],
-      ['CI0009', 'x.request.remove[0]'],
-      ['CI0009', 'x.response.set.host'],
-      ['CI0009', 'x.response.remove[0]'],
+  test('fails on pseudo-headers, host outside request set/add (CI0115), control characters (CI0116); a name that is not a token is a warning', () => {
+    expect(codesAndFields({
+      headers: {
+        request: { set: { ':path': '/x', 'bad name': 'v' }, remove: ['host'], add: { 'x-ok': 'a\nb' } },
+        response: { set: { host: 'x' }, remove: [''] },
+      },
+    })).toEqual([
+      ['CI0115', "spec.http[0].headers.request.set[':path']"],
+      ['CI0115', "spec.http[0].headers.request.set['bad name']", 'warning'],
+      ['CI0115', 'spec.http[0].headers.request.remove[0]'],
+      ['CI0115', 'spec.http[0].headers.response.set.host'],
+      ['CI0115', 'spec.http[0].headers.response.remove[0]'],
+      ['CI0116', 'spec.http[0].headers.request.add.x-ok'],
     ]);
   });
 });
@@ -174,10 +177,14 @@ describe('redirect', () => {
     expect(_renderRedirect({ port: 8443 })).toEqual({ port: 8443 });
   });
 
-  test('fails on a status outside 300-399, a bad scheme, a bad port, port with derivePort, and an empty redirect', () => {
-    expect(codesAndFields((c) => _validateRedirect({ uri: '/x', redirectCode: 200, scheme: 'ftp', port: 0, derivePort: RedirectPort.FROM_PROTOCOL_DEFAULT }, c)))
-      .toEqual([['CI0006', 'x.redirectCode'], ['CI0017', 'x.scheme'], ['CI0003', 'x.port'], ['CI0017', 'x.derivePort']]);
-    expect(codesAndFields((c) => _validateRedirect({ redirectCode: 301 }, c))).toEqual([['CI0015', 'x']]);
+  test('fails (CI0121) on a status outside 300-399, a bad scheme, a bad port, port with derivePort, and an empty redirect', () => {
+    expect(codesAndFields({ redirect: { uri: '/x', redirectCode: 200, scheme: 'ftp', port: 70000, derivePort: RedirectPort.FROM_PROTOCOL_DEFAULT } })).toEqual([
+      ['CI0121', 'spec.http[0].redirect.redirectCode'],
+      ['CI0121', 'spec.http[0].redirect.scheme'],
+      ['CI0121', 'spec.http[0].redirect.port'],
+      ['CI0121', 'spec.http[0].redirect'],
+    ]);
+    expect(codesAndFields({ redirect: { redirectCode: 301 } })).toEqual([['CI0121', 'spec.http[0].redirect']]);
   });
 });
 
@@ -187,11 +194,11 @@ describe('rewrite', () => {
     expect(_renderRewrite({ uriRegexRewrite: { match: '^/v1(/.*)$', rewrite: '/v2\\1' } })).toEqual({ uriRegexRewrite: { match: '^/v1(/.*)$', rewrite: '/v2\\1' } });
   });
 
-  test('fails on uri with uriRegexRewrite, an empty rewrite, a bad regex and a half regex rewrite', () => {
-    expect(codesAndFields((c) => _validateRewrite({ uri: '/', uriRegexRewrite: { match: '^/a', rewrite: '/b' } }, c))).toEqual([['CI0017', 'x.uriRegexRewrite']]);
-    expect(codesAndFields((c) => _validateRewrite({}, c))).toEqual([['CI0015', 'x']]);
-    expect(codesAndFields((c) => _validateRewrite({ uriRegexRewrite: { match: '(?!a)', rewrite: '/' } }, c))).toEqual([['CI0008', 'x.uriRegexRewrite.match']]);
-    expect(codesAndFields((c) => _validateRewrite({ uriRegexRewrite: { match: '^/a', rewrite: '' } }, c))).toEqual([['CI0015', 'x.uriRegexRewrite.rewrite']]);
+  test('fails on uri with uriRegexRewrite, an empty rewrite, a half regex rewrite (CI0122) and a bad regex (CI0109)', () => {
+    expect(codesAndFields({ rewrite: { uri: '/', uriRegexRewrite: { match: '^/a', rewrite: '/b' } } })).toEqual([['CI0122', 'spec.http[0].rewrite.uriRegexRewrite']]);
+    expect(codesAndFields({ rewrite: {} })).toEqual([['CI0122', 'spec.http[0].rewrite']]);
+    expect(codesAndFields({ rewrite: { uriRegexRewrite: { match: '(?!a)', rewrite: '/' } } })).toEqual([['CI0109', 'spec.http[0].rewrite.uriRegexRewrite.match']]);
+    expect(codesAndFields({ rewrite: { uriRegexRewrite: { match: '^/a', rewrite: '' } } })).toEqual([['CI0122', 'spec.http[0].rewrite.uriRegexRewrite.rewrite']]);
   });
 });
 
@@ -201,10 +208,10 @@ describe('direct response and delegate', () => {
     expect(_renderDirectResponse({ status: 204 })).toEqual({ status: 204 });
   });
 
-  test('fails on a direct response status outside 200-599 and a body over 1MB', () => {
-    expect(codesAndFields((c) => _validateDirectResponse({ status: 600 }, c))).toEqual([['CI0006', 'x.status']]);
-    expect(codesAndFields((c) => _validateDirectResponse({ status: 199 }, c))).toEqual([['CI0006', 'x.status']]);
-    expect(codesAndFields((c) => _validateDirectResponse({ status: 200, body: 'a'.repeat(1024 * 1024 + 1) }, c))).toEqual([['CI0017', 'x.body.string']]);
+  test('fails (CI0123) on a direct response status outside 200-600 and a body over 1MB; 600 is a warning (Envoy rejects it)', () => {
+    expect(codesAndFields({ directResponse: { status: 600 } })).toEqual([['CI0123', 'spec.http[0].directResponse.status', 'warning']]);
+    expect(codesAndFields({ directResponse: { status: 199 } })).toEqual([['CI0123', 'spec.http[0].directResponse.status']]);
+    expect(codesAndFields({ directResponse: { status: 200, body: 'a'.repeat(1024 * 1024 + 1) } })).toEqual([['CI0123', 'spec.http[0].directResponse.body']]);
   });
 
   test('delegate renders name and namespace', () => {
@@ -212,7 +219,8 @@ describe('direct response and delegate', () => {
     expect(_renderDelegate({ name: 'reviews' })).toEqual({ name: 'reviews' });
   });
 
-  test('fails on a delegate name or namespace that is not DNS-1123', () => {
-    expect(codesAndFields((c) => _validateDelegate({ name: 'Reviews', namespace: 'ns.b' }, c))).toEqual([['CI0001', 'x.name'], ['CI0001', 'x.namespace']]);
+  test('warns (CI0134) on a delegate name or namespace that no VirtualService can have (Istio does not check them)', () => {
+    expect(codesAndFields({ delegate: { name: 'Reviews', namespace: 'ns.b' } }))
+      .toEqual([['CI0134', 'spec.http[0].delegate.name', 'warning'], ['CI0134', 'spec.http[0].delegate.namespace', 'warning']]);
   });
 });

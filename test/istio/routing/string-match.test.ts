@@ -1,11 +1,9 @@
-import { ProblemCollector } from '../../../lib/analysis/finding';
+import { Destination } from '../../../lib/istio/routing/destination';
+import { HttpMatch } from '../../../lib/istio/routing/http-match';
 import { StringMatch } from '../../../lib/istio/routing/string-match';
+import { routeFindings } from './util';
 
-function problemsOf(m: StringMatch, where?: 'uri' | 'value') {
-  const c = new ProblemCollector('x');
-  m._validate(c, where);
-  return c.problems;
-}
+const route = [{ destination: Destination.fromHost('reviews') }];
 
 test('renders exact, prefix and regex', () => {
   expect(StringMatch.exact('jason')._toIstio()).toEqual({ exact: 'jason' });
@@ -19,31 +17,9 @@ test('keeps kind and value', () => {
   expect(m.value).toBe('/a');
 });
 
-test('valid matches have no problems', () => {
-  expect(problemsOf(StringMatch.regex('^/r/[0-9]+$'))).toEqual([]);
-  expect(problemsOf(StringMatch.prefix('/api'), 'uri')).toEqual([]);
-  expect(problemsOf(StringMatch.prefix(''), 'uri')).toEqual([]);
-});
-
-test('fails on a regex that is not RE2, without throwing', () => {
-  // GIVEN a lookahead, which JavaScript accepts and RE2 does not
-  const m = StringMatch.regex('^(?=foo)');
-  // THEN
-  const [p] = problemsOf(m);
-  expect(p).toMatchObject({ code: 'CI0008', field: 'x.regex', value: '^(?=foo)' });
-  expect(p.message).toMatch(/not a valid RE2/);
-});
-
-test('fails on a regex longer than 1024 characters', () => {
-  expect(problemsOf(StringMatch.regex('a'.repeat(1025)))[0]).toMatchObject({ code: 'CI0008', message: expect.stringMatching(/1024/) });
-});
-
-test('fails on a uri prefix without a leading slash', () => {
-  const [p] = problemsOf(StringMatch.prefix('api'), 'uri');
-  expect(p).toMatchObject({ code: 'CI0017', field: 'x.prefix', value: 'api' });
-  expect(p.fix).toMatch(/'\/api'/);
-});
-
-test('fails on an empty prefix outside uri', () => {
-  expect(problemsOf(StringMatch.prefix(''))[0]).toMatchObject({ code: 'CI0017', field: 'x.prefix' });
+test('judged on the manifest: an RE2-invalid regex (CI0109), an empty header prefix (CI0110), a uri prefix without / (CI0111, a warning)', () => {
+  expect(routeFindings({ match: [HttpMatch.uri(StringMatch.regex('^(?=foo)'))], route })).toEqual([['CI0109', 'spec.http[0].match[0].uri.regex', 'error']]);
+  expect(routeFindings({ match: [HttpMatch.header('x', StringMatch.prefix(''))], route })).toEqual([['CI0110', 'spec.http[0].match[0].headers.x.prefix', 'error']]);
+  expect(routeFindings({ match: [HttpMatch.prefix('api')], route })).toEqual([['CI0111', 'spec.http[0].match[0].uri.prefix', 'warning']]);
+  expect(routeFindings({ match: [HttpMatch.prefix(''), HttpMatch.uri(StringMatch.regex('^/r/[0-9]+$'))], route })).toEqual([]);
 });

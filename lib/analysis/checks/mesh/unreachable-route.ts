@@ -17,8 +17,13 @@ function matchesEverything(match: any): boolean {
   return kinds.length === 1 && ((kinds[0] === 'prefix' && uri.prefix === '/') || (kinds[0] === 'regex' && uri.regex === '.*'));
 }
 
-/** Whether an HTTP route catches every request: no match, or one match entry (they are OR'ed) that matches everything. */
-function isCatchAll(route: any): boolean {
+/**
+ * Whether an HTTP route catches every request: no match, or one match entry (they are OR'ed) that
+ * matches everything. The routes after it are CI1008's (the VirtualService checks leave them alone).
+ *
+ * @see https://istio.io/latest/docs/reference/config/analysis/ist0130/
+ */
+export function isCatchAll(route: any): boolean {
   const matches = asArray(route?.match);
   return matches.length === 0 || matches.some(matchesEverything);
 }
