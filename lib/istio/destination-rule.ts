@@ -1,15 +1,13 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { formatValue, ProblemCollector } from '../analysis/finding';
+import { formatValue, ProblemCollector, Severity } from '../analysis/finding';
 import { IstioResource, IstioResourceProps } from './base';
-import { validateExportTo } from './private/export-to';
-import { serviceHost } from './private/host';
+import { namespaceOf, serviceHost } from './private/host';
 import { networking } from './private/l1';
-import { dns1123LabelProblem, hostProblem } from '../analysis/values/validate';
+import { renderValue } from './traffic-policy/checks';
 import { TrafficPolicy } from './traffic-policy/traffic-policy';
 import { WorkloadSelector } from './workload-selector';
-import { validateLabelMap } from './private/labels';
 
 /**
  * Options of a DestinationRule other than its host (used by {@link DestinationRule.forService}).
@@ -48,8 +46,8 @@ export interface DestinationRuleProps extends DestinationRuleOptions {
   /**
    * The destination: a cdk8s-plus Service (rendered as its short name when the rule is in the
    * Service's namespace, else as its FQDN), or a host name for services this app does not define
-   * (for example `ratings.prod.svc.cluster.local`, or a ServiceEntry host; `*.example.com` is
-   * allowed, `*` is not).
+   * (for example `ratings.prod.svc.cluster.local`, or a ServiceEntry host; `*.example.com` and
+   * `*.local` are allowed; `*` alone is accepted by Istio but reported as a warning).
    */
   readonly host: kplus.Service | string;
 }
@@ -112,7 +110,8 @@ export class DestinationRule extends IstioResource {
     super(scope, id, props);
     this._host = props.host;
     this.trafficPolicy = props.trafficPolicy;
-    this._exportTo = props.exportTo ? [...props.exportTo] : undefined;
+    // a plain-JavaScript caller may pass anything: copy arrays, keep the rest as given for the checks
+    this._exportTo = Array.isArray(props.exportTo) ? [...props.exportTo] : props.exportTo;
     this._workloadSelector = props.workloadSelector;
     this.apiObject = new networking.DestinationRule(this, 'Resource', {
       metadata: this.initialMetadata,
@@ -124,7 +123,8 @@ export class DestinationRule extends IstioResource {
   }
 
   /**
-   * Adds a named subset. Names must be unique DNS-1123 labels; problems are reported at synthesis.
+   * Adds a named subset. Names must be unique DNS-1123 labels; problems are reported by the
+   * checks of the rendered rule (CI0202, CI0203).
    *
    * @example
    * rule.addSubset(Subset.fromWorkload('v2', reviewsV2));
@@ -136,18 +136,20 @@ export class DestinationRule extends IstioResource {
 
   /** The host as rendered in `spec.host`. */
   public get host(): string {
-    return typeof this._host === 'string' ? this._host : serviceHost(this._host, this.namespace);
+    if (typeof this._host === 'string') return this._host;
+    // anything but a Service (from plain JavaScript) renders no host, and the checks report it
+    return isService(this._host) ? serviceHost(this._host, this.namespace) : (undefined as unknown as string);
   }
 
   /** The cdk8s-plus Service this rule is for, when it was given one. */
   public get service(): kplus.Service | undefined {
-    return typeof this._host === 'string' ? undefined : this._host;
+    return isService(this._host) ? this._host : undefined;
   }
 
   /** The subsets with the labels they render (copies), in order. */
   public get subsets(): SubsetDefinition[] {
     const selector = this.serviceSelector();
-    return this._subsets.map((s) => ({ name: s.name, labels: s._labels(selector), trafficPolicy: s.trafficPolicy }));
+    return this._subsets.filter(isSubset).map((s) => ({ name: s.name, labels: s._labels(selector) ?? {}, trafficPolicy: s.trafficPolicy }));
   }
 
   /**
@@ -158,42 +160,67 @@ export class DestinationRule extends IstioResource {
     const selector = this.serviceSelector();
     return {
       host: this.host,
-      trafficPolicy: this.trafficPolicy?._toIstio(),
-      subsets: this._subsets.length === 0 ? undefined : this._subsets.map((s) => s._toIstio(selector)),
-      exportTo: this._exportTo ? [...this._exportTo] : undefined,
-      workloadSelector: this._workloadSelector?._toMatchLabels(),
+      trafficPolicy: renderValue(this.trafficPolicy),
+      // anything but a Subset (from plain JavaScript) renders as given, for the checks to see
+      subsets: this._subsets.length === 0 ? undefined : this._subsets.map((s) => (isSubset(s) ? s._toIstio(selector) : s as any)),
+      exportTo: Array.isArray(this._exportTo) ? [...this._exportTo] : this._exportTo,
+      workloadSelector: this.renderWorkloadSelector(),
     };
   }
 
+  /**
+   * Only what the manifest cannot show: the rendered rule is checked like any other
+   * (CI0201-CI0214). Here, values that could not be rendered (a subset or workload selector from
+   * something that is not a workload, a host that is neither a string nor a Service), subsets
+   * whose workload labels are all implied by the Service selector, and a workload selector built
+   * from a workload in another namespace.
+   */
   protected validateSpec(problems: ProblemCollector): void {
     const spec = problems.at('spec');
-    const hp = hostProblem(this.host, { allowBareWildcard: false });
-    if (hp) {
-      const message = this.host === '*' ? 'host \'*\' matches every service; a DestinationRule needs one destination host' : `host ${formatValue(this.host)} ${hp}`;
-      spec.add('CI0002', 'host', this.host, message,
-        'pass a kplus.Service or a service host such as \'reviews\' or \'reviews.prod.svc.cluster.local\'');
+    if (typeof this._host !== 'string' && !isService(this._host)) {
+      spec.add('CI0019', 'host', undefined, `host must be a host name or a cdk8s-plus Service, got ${describeValue(this._host)}`,
+        'pass a kplus.Service or a service host such as \'reviews\' (DestinationRuleProps.host)');
     }
-    this.trafficPolicy?._validate(spec.at('trafficPolicy'));
-
     const selector = this.serviceSelector();
-    const seen = new Map<string, number>();
     this._subsets.forEach((subset, i) => {
-      const at = spec.at(`subsets[${i}]`);
-      const first = seen.get(subset.name);
-      if (first !== undefined) {
-        at.add('CI0012', 'name', subset.name, `subset name ${formatValue(subset.name)} is already used by subsets[${first}]`, 'give each subset a unique name');
-      } else {
-        seen.set(subset.name, i);
-      }
-      subset._validate(at, selector);
+      if (isSubset(subset)) subset._constructProblems(spec.at(`subsets[${i}]`), selector);
     });
+    this.validateWorkloadSelector(spec.at('workloadSelector'));
+  }
 
-    this.validateExportTo(spec);
-    this._workloadSelector?._validate(spec.at('workloadSelector.matchLabels'), this.namespace);
+  private validateWorkloadSelector(problems: ProblemCollector): void {
+    const selector = this._workloadSelector;
+    if (selector === undefined) return;
+    let workload: kplus.AbstractPod | undefined;
+    try {
+      workload = selector.sourceWorkload;
+      void selector.labels;
+    } catch (e) {
+      problems.add('CI0019', '', undefined, `the workload selector could not be rendered: ${(e as Error)?.message ?? String(e)}`,
+        'build it with WorkloadSelector.fromWorkload(deployment) of a cdk8s-plus workload, or WorkloadSelector.fromLabels');
+      return;
+    }
+    if (workload === undefined) return;
+    const workloadNamespace = namespaceOf(workload) ?? 'default';
+    const own = this.namespace ?? 'default';
+    if (workloadNamespace !== own) {
+      problems.add('CI0019', 'matchLabels', selector.labels,
+        `workload '${workload.name}' is in namespace '${workloadNamespace}' but this rule is in '${own}'; a workload selector only selects clients in the rule's namespace, so the rule applies to no workload`,
+        `create the rule in namespace '${workloadNamespace}' (metadata.namespace), or select clients of namespace '${own}'`, Severity.WARNING);
+    }
+  }
+
+  private renderWorkloadSelector(): { matchLabels: { [key: string]: string } } | undefined {
+    try {
+      return this._workloadSelector?._toMatchLabels();
+    } catch {
+      // reported by validateSpec (CI0019)
+      return undefined;
+    }
   }
 
   private serviceSelector(): Record<string, string> | undefined {
-    if (typeof this._host === 'string') return undefined;
+    if (!isService(this._host)) return undefined;
     try {
       return { ...(this._host._toKube().selector ?? {}) };
     } catch {
@@ -201,17 +228,21 @@ export class DestinationRule extends IstioResource {
       return {};
     }
   }
+}
 
-  private validateExportTo(spec: ProblemCollector): void {
-    if (!this._exportTo) return;
-    validateExportTo(spec, this._exportTo, this.namespace);
-    const own = this.namespace ?? 'default';
-    if (this._workloadSelector && this._exportTo.some((e) => e !== '.' && e !== own)) {
-      spec.add('CI0017', 'exportTo', this._exportTo, 'a DestinationRule with a workloadSelector can only be exported to its own namespace',
-        'set exportTo to [\'.\'] or remove it');
-    }
-  }
+/** Whether `x` is a cdk8s-plus Service (by shape, so that any copy of cdk8s-plus works). */
+function isService(x: unknown): x is kplus.Service {
+  return x instanceof kplus.Service || (x !== null && typeof x === 'object' && typeof (x as any)._toKube === 'function' && typeof (x as any).name === 'string');
+}
 
+function isSubset(x: unknown): x is Subset {
+  return x instanceof Subset;
+}
+
+function describeValue(x: unknown): string {
+  if (x === undefined || x === null) return String(x);
+  if (typeof x === 'object') return `an object of type ${(x as object).constructor?.name ?? 'Object'}`;
+  return `${typeof x} ${formatValue(x)}`;
 }
 
 /**
@@ -270,13 +301,16 @@ export class Subset {
   ) {}
 
   /**
-   * The labels the subset renders, given the selector of the rule's Service (if any).
+   * The labels the subset renders, given the selector of the rule's Service (if any), or
+   * `undefined` when they cannot be derived (the workload given is not a cdk8s-plus workload).
    * @internal
    */
-  public _labels(serviceSelector?: Record<string, string>): Record<string, string> {
+  public _labels(serviceSelector?: Record<string, string>): Record<string, string> | undefined {
     if (this.labels) return { ...this.labels };
+    const derived = this.workloadLabels();
+    if (derived.labels === undefined) return undefined;
     const out: Record<string, string> = {};
-    for (const [key, value] of Object.entries(WorkloadSelector.fromWorkload(this.workload!).labels)) {
+    for (const [key, value] of Object.entries(derived.labels)) {
       if (serviceSelector && serviceSelector[key] === value) continue;
       out[key] = value;
     }
@@ -284,27 +318,26 @@ export class Subset {
   }
 
   /**
-   * Records the problems of this subset; fields are relative to `subsets[i]`.
+   * Records what the rendered subset cannot show: a workload that gives no labels, or whose
+   * labels the Service selector already implies. Fields are relative to `subsets[i]`.
    * @internal
    */
-  public _validate(problems: ProblemCollector, serviceSelector?: Record<string, string>): void {
-    const np = dns1123LabelProblem(this.name);
-    if (np) {
-      problems.add('CI0001', 'name', this.name, `subset name ${formatValue(this.name)} ${np}`, 'use a lowercase DNS-1123 label such as \'v1\'');
+  public _constructProblems(problems: ProblemCollector, serviceSelector?: Record<string, string>): void {
+    if (this.labels) return;
+    const derived = this.workloadLabels();
+    if (derived.labels === undefined) {
+      problems.add('CI0019', '', this.workload === undefined || this.workload === null ? this.workload : undefined,
+        `subset ${formatValue(this.name)} was built from ${derived.problem}, so it has no labels to select pods by`,
+        'pass a cdk8s-plus Deployment, StatefulSet, DaemonSet, Job or Pod to Subset.fromWorkload, or use Subset.fromLabels(name, { version: \'v1\' })');
+      return;
     }
-    const labels = this._labels(serviceSelector);
-    if (Object.keys(labels).length === 0) {
-      let why = '';
-      if (this.workload) {
-        why = serviceSelector
-          ? `: the labels of workload '${this.workload.name}' are all implied by the Service selector ${formatValue(serviceSelector)}`
-          : `: workload '${this.workload.name}' has no selector or pod labels besides cdk8s.io/metadata.addr`;
-      }
-      problems.add('CI0015', 'labels', labels, `subset ${formatValue(this.name)} has no labels, so it selects every endpoint of the host${why}`,
-        'give the workload a distinguishing label such as version: v1, or use Subset.fromLabels');
-    }
-    validateSelectorLabels(problems, 'labels', labels);
-    this.trafficPolicy?._validate(problems.at('trafficPolicy'));
+    const labels = this._labels(serviceSelector) ?? {};
+    if (Object.keys(labels).length > 0) return;
+    const why = Object.keys(derived.labels).length === 0
+      ? `workload '${this.workload!.name}' has no selector or pod labels besides cdk8s.io/metadata.addr`
+      : `the labels of workload '${this.workload!.name}' are all implied by the Service selector ${formatValue(serviceSelector)}`;
+    problems.add('CI0019', 'labels', labels, `subset ${formatValue(this.name)} renders no labels, so it selects every pod of the host, not only the workload's: ${why}`,
+      'give the workload a distinguishing pod label such as version: v1 (and select by it), or use Subset.fromLabels', Severity.WARNING);
   }
 
   /**
@@ -315,11 +348,18 @@ export class Subset {
     return {
       name: this.name,
       labels: this._labels(serviceSelector),
-      trafficPolicy: this.trafficPolicy?._toIstio() as unknown as networking.DestinationRuleSpecSubsetsTrafficPolicy | undefined,
+      trafficPolicy: renderValue(this.trafficPolicy) as unknown as networking.DestinationRuleSpecSubsetsTrafficPolicy | undefined,
     };
   }
-}
 
-function validateSelectorLabels(problems: ProblemCollector, field: string, labels: Record<string, string>): void {
-  validateLabelMap(problems, field, labels, { noWildcards: true });
+  /** The labels of the workload, or why there are none (never throws, whatever was passed). */
+  private workloadLabels(): { labels?: Record<string, string>; problem?: string } {
+    const w = this.workload as unknown;
+    if (w === undefined || w === null) return { problem: `workload ${String(w)}` };
+    try {
+      return { labels: WorkloadSelector.fromWorkload(this.workload!).labels };
+    } catch (e) {
+      return { problem: `${describeValue(w)}, which is not a cdk8s-plus workload (${(e as Error)?.message ?? String(e)})` };
+    }
+  }
 }

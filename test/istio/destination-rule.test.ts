@@ -5,6 +5,7 @@ import { ApiObject, Chart, Duration, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import * as YAML from 'yaml';
 import { schemaProblems } from '../../lib/analysis/crd/schema';
+import { Severity } from '../../lib/analysis/finding';
 import { DestinationRule, Subset } from '../../lib/istio/destination-rule';
 import { ClientTls } from '../../lib/istio/traffic-policy/client-tls';
 import { ConnectionPool } from '../../lib/istio/traffic-policy/connection-pool';
@@ -264,12 +265,12 @@ describeIfShared('DestinationRule matches Istio 1.30.3 samples', () => {
 });
 
 describe('DestinationRule problems', () => {
-  test('fails on a bare wildcard host or an invalid host', () => {
+  test('fails (CI0201) on an invalid host, warns on a bare wildcard', () => {
     const chart = Testing.chart();
     const star = new DestinationRule(chart, 'star', { host: '*' });
     const bad = new DestinationRule(chart, 'bad', { host: 'a.*.example.com' });
-    expect(findingsOf(star)).toEqual([expect.objectContaining({ code: 'CI0002', field: 'spec.host', value: '*' })]);
-    expect(findingsOf(bad)[0]).toMatchObject({ code: 'CI0002', field: 'spec.host', value: 'a.*.example.com' });
+    expect(findingsOf(star)).toEqual([expect.objectContaining({ code: 'CI0201', field: 'spec.host', value: '*', severity: Severity.WARNING })]);
+    expect(findingsOf(bad)[0]).toMatchObject({ code: 'CI0201', field: 'spec.host', value: 'a.*.example.com', severity: Severity.ERROR });
     expect(constructFindingsOf(new DestinationRule(chart, 'wild', { host: '*.example.com' }))).toEqual([]);
   });
 
@@ -278,24 +279,24 @@ describe('DestinationRule problems', () => {
     expect(findingsOf(rule)[0]).toMatchObject({ code: 'CI0001', field: 'metadata.name' });
   });
 
-  test('fails on invalid and duplicate subset names', () => {
+  test('fails (CI0202) on invalid and duplicate subset names; uppercase names are valid', () => {
     const rule = new DestinationRule(Testing.chart(), 'reviews', {
       host: 'reviews',
-      subsets: [Subset.fromLabels('V1', { version: 'v1' }), Subset.fromLabels('v2', { version: 'v2' }), Subset.fromLabels('v2', { version: 'v3' })],
+      subsets: [Subset.fromLabels('V1', { version: 'v1' }), Subset.fromLabels('v2', { version: 'v2' }), Subset.fromLabels('v2', { version: 'v3' }), Subset.fromLabels('v.4', { version: 'v4' })],
     });
     expect(findingsOf(rule).map((f) => [f.code, f.field, f.value])).toEqual([
-      ['CI0001', 'spec.subsets[0].name', 'V1'],
-      ['CI0012', 'spec.subsets[2].name', 'v2'],
+      ['CI0202', 'spec.subsets[2].name', 'v2'],
+      ['CI0202', 'spec.subsets[3].name', 'v.4'],
     ]);
-    expect(findingsOf(rule)[1].message).toBe('subset name \'v2\' is already used by subsets[1]');
+    expect(findingsOf(rule)[0].message).toBe('subset name \'v2\' is already used by spec.subsets[1]');
   });
 
-  test('fails on a subset with no labels', () => {
-    const rule = new DestinationRule(Testing.chart(), 'reviews', { host: 'reviews', subsets: [Subset.fromLabels('all', {})] });
-    expect(findingsOf(rule)).toEqual([expect.objectContaining({ code: 'CI0015', field: 'spec.subsets[0].labels' })]);
+  test('a subset with no labels is valid (it selects every endpoint, as in Istio\'s egress-gateway task)', () => {
+    const rule = new DestinationRule(Testing.chart(), 'egress', { host: 'istio-egressgateway.istio-system.svc.cluster.local', subsets: [Subset.fromLabels('cnn', {})] });
+    expect(findingsOf(rule)).toEqual([]);
   });
 
-  test('fails on a subset whose workload labels are all implied by the Service selector', () => {
+  test('warns (CI0019) on a subset whose workload labels are all implied by the Service selector', () => {
     // GIVEN a Service that selects app and version, like the Deployment
     const chart = Testing.chart();
     const { svc, deployments } = versionedApp(chart, 'reviews', ['v1']);
@@ -304,15 +305,36 @@ describe('DestinationRule problems', () => {
     const rule = DestinationRule.forService(chart, 'rule', svc, { subsets: [Subset.fromWorkload('v1', deployments.v1)] });
     // THEN
     const [f] = findingsOf(rule);
-    expect(f).toMatchObject({ code: 'CI0015', field: 'spec.subsets[0].labels', value: {} });
+    expect(f).toMatchObject({ code: 'CI0019', field: 'spec.subsets[0].labels', value: {}, severity: Severity.WARNING });
     expect(f.message).toMatch(/workload 'reviews-v1' are all implied by the Service selector/);
   });
 
-  test('fails on invalid subset labels', () => {
+  test('fails (CI0019) on a subset from an undefined workload (plain JavaScript), and still renders', () => {
+    // GIVEN
+    const chart = Testing.chart();
+    const rule = new DestinationRule(chart, 'reviews', { host: 'reviews', subsets: [Subset.fromWorkload('v1', undefined as any), Subset.fromWorkload('v2', {} as any)] });
+    // WHEN
+    const findings = findingsOf(rule);
+    // THEN
+    expect(findings.map((f) => [f.code, f.field, f.severity])).toEqual([
+      ['CI0019', 'spec.subsets[0]', Severity.ERROR],
+      ['CI0019', 'spec.subsets[1]', Severity.ERROR],
+    ]);
+    expect(findings[0].message).toBe('subset \'v1\' was built from workload undefined, so it has no labels to select pods by');
+    expect(ApiObject.of(rule).toJson().spec.subsets).toEqual([{ name: 'v1' }, { name: 'v2' }]);
+    expect(rule.subsets.map((s) => s.labels)).toEqual([{}, {}]);
+  });
+
+  test('fails (CI0019) on a host that is neither a string nor a Service (plain JavaScript)', () => {
+    const rule = new DestinationRule(Testing.chart(), 'r', { host: undefined as any });
+    expect(findingsOf(rule).map((f) => [f.code, f.field])).toEqual([['CI0019', 'spec.host'], ['CI0201', 'spec.host']]);
+  });
+
+  test('fails (CI0203) on invalid subset labels', () => {
     const rule = new DestinationRule(Testing.chart(), 'reviews', { host: 'reviews', subsets: [Subset.fromLabels('v1', { 'bad key!': 'v1', 'version': 'v*' })] });
     expect(findingsOf(rule).map((f) => [f.code, f.field])).toEqual([
-      ['CI0018', 'spec.subsets[0].labels[\'bad key!\']'],
-      ['CI0018', 'spec.subsets[0].labels[\'version\']'],
+      ['CI0203', 'spec.subsets[0].labels[\'bad key!\']'],
+      ['CI0203', 'spec.subsets[0].labels.version'],
     ]);
   });
 
@@ -329,45 +351,71 @@ describe('DestinationRule problems', () => {
       }),
       subsets: [Subset.fromLabels('v1', { version: 'v1' }, { trafficPolicy: TrafficPolicy.of({ loadBalancer: LoadBalancer.consistentHash({ httpHeaderName: 'x', useSourceIp: true }) }) })],
     });
-    expect(findingsOf(rule).map((f) => [f.code, f.field])).toEqual([
-      ['CI0004', 'spec.trafficPolicy.outlierDetection.interval'],
-      ['CI0005', 'spec.trafficPolicy.outlierDetection.maxEjectionPercent'],
-      ['CI0012', 'spec.trafficPolicy.portLevelSettings[1].port.number'],
-      ['CI0003', 'spec.trafficPolicy.portLevelSettings[2].port.number'],
-      ['CI0017', 'spec.trafficPolicy.portLevelSettings[2].connectionPool.tcp.maxConnections'],
-      ['CI0017', 'spec.subsets[0].trafficPolicy.loadBalancer.consistentHash'],
+    expect(findingsOf(rule).map((f) => [f.code, f.field, f.severity])).toEqual([
+      ['CI0207', 'spec.trafficPolicy.portLevelSettings[1].port.number', Severity.WARNING],
+      ['CI0207', 'spec.trafficPolicy.portLevelSettings[2].port.number', Severity.WARNING],
+      ['CI0208', 'spec.subsets[0].trafficPolicy.loadBalancer.consistentHash', Severity.ERROR],
+      ['CI0211', 'spec.trafficPolicy.portLevelSettings[2].connectionPool.tcp.maxConnections', Severity.ERROR],
+      ['CI0212', 'spec.trafficPolicy.outlierDetection.interval', Severity.ERROR],
+      ['CI0212', 'spec.trafficPolicy.outlierDetection.maxEjectionPercent', Severity.ERROR],
     ]);
   });
 
-  test('fails on invalid, duplicate and mixed exportTo entries', () => {
+  test('fails (CI0206) on an empty traffic policy', () => {
+    const rule = new DestinationRule(Testing.chart(), 'r', { host: 'reviews', trafficPolicy: TrafficPolicy.of({}) });
+    expect(findingsOf(rule).map((f) => [f.code, f.field])).toEqual([['CI0206', 'spec.trafficPolicy']]);
+  });
+
+  test('fails (CI0204) on invalid, duplicate and mixed exportTo entries', () => {
     const chart = new Chart(Testing.app(), 'c', { namespace: 'bookinfo' });
     const bad = new DestinationRule(chart, 'bad', { host: 'reviews', exportTo: ['Bad_NS', '.', 'bookinfo', '*'] });
     expect(findingsOf(bad).map((f) => [f.code, f.field, f.value])).toEqual([
-      ['CI0017', 'spec.exportTo[0]', 'Bad_NS'],
-      ['CI0012', 'spec.exportTo[2]', 'bookinfo'],
-      ['CI0017', 'spec.exportTo', ['Bad_NS', '.', 'bookinfo', '*']],
+      ['CI0204', 'spec.exportTo[0]', 'Bad_NS'],
+      ['CI0204', 'spec.exportTo[2]', 'bookinfo'],
+      ['CI0204', 'spec.exportTo', ['Bad_NS', '.', 'bookinfo', '*']],
     ]);
   });
 
-  test('fails on a workloadSelector rule exported beyond its namespace', () => {
+  test('fails (CI0204) on a workloadSelector rule exported beyond its namespace', () => {
     const chart = Testing.chart();
     const rule = new DestinationRule(chart, 'r', { host: 'reviews', exportTo: ['*'], workloadSelector: WorkloadSelector.fromLabels({ app: 'productpage' }) });
-    expect(findingsOf(rule)).toEqual([expect.objectContaining({ code: 'CI0017', field: 'spec.exportTo' })]);
+    expect(findingsOf(rule)).toEqual([expect.objectContaining({ code: 'CI0204', field: 'spec.exportTo' })]);
   });
 
-  test('fails on a wildcard in the workloadSelector', () => {
+  test('fails (CI0205) on a wildcard in the workloadSelector', () => {
     const rule = new DestinationRule(Testing.chart(), 'r', { host: 'reviews', workloadSelector: WorkloadSelector.fromLabels({ app: 'product*' }) });
-    expect(findingsOf(rule)[0]).toMatchObject({ code: 'CI0018', field: 'spec.workloadSelector.matchLabels[\'app\']' });
+    expect(findingsOf(rule)[0]).toMatchObject({ code: 'CI0205', field: 'spec.workloadSelector.matchLabels.app' });
+  });
+
+  test('warns (CI0019) on a workloadSelector built from a workload in another namespace', () => {
+    // GIVEN
+    const app = Testing.app();
+    const front = new Chart(app, 'front', { namespace: 'front' });
+    const back = new Chart(app, 'back', { namespace: 'back' });
+    const { deployments } = versionedApp(front, 'productpage', ['v1']);
+    // WHEN
+    const rule = new DestinationRule(back, 'r', { host: 'reviews', workloadSelector: WorkloadSelector.fromWorkload(deployments.v1) });
+    // THEN
+    const [f] = findingsOf(rule);
+    expect(f).toMatchObject({ code: 'CI0019', field: 'spec.workloadSelector.matchLabels', severity: Severity.WARNING });
+    expect(f.message).toMatch(/workload 'productpage-v1' is in namespace 'front' but this rule is in 'back'/);
+  });
+
+  test('fails (CI0019) on a workloadSelector from an undefined workload, and still renders', () => {
+    const chart = Testing.chart();
+    const rule = new DestinationRule(chart, 'r', { host: 'reviews', workloadSelector: WorkloadSelector.fromWorkload(undefined as any) });
+    expect(findingsOf(rule).map((f) => [f.code, f.field])).toEqual([['CI0019', 'spec.workloadSelector']]);
+    expect(ApiObject.of(rule).toJson().spec).toEqual({ host: 'reviews' });
   });
 
   test('synthesis fails with every problem at once, with path, field, value and fix', () => {
     // GIVEN
     const chart = Testing.chart();
     new DestinationRule(chart, 'reviews', {
-      host: '*',
+      host: 'a.*.b',
       subsets: [Subset.fromLabels('v1', { version: 'v1' }), Subset.fromLabels('v1', { version: 'v2' })],
     });
     // THEN
-    expect(() => Testing.synth(chart)).toThrow(/\[test\/reviews\] error CI0002 spec\.host = '\*': host '\*' matches every service[\s\S]*\[test\/reviews\] error CI0012 spec\.subsets\[1\]\.name = 'v1'/);
+    expect(() => Testing.synth(chart)).toThrow(/\[test\/reviews\] error CI0201 spec\.host = 'a\.\*\.b': host 'a\.\*\.b' has an invalid label '\*'[\s\S]*\[test\/reviews\] error CI0202 spec\.subsets\[1\]\.name = 'v1'/);
   });
 });

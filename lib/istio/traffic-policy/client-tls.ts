@@ -1,6 +1,5 @@
-import { ProblemCollector } from '../../analysis/finding';
 import { networking } from '../private/l1';
-import { copyArray, isSet } from './checks';
+import { copyArray } from './checks';
 
 /**
  * How a client proxy secures connections to the destination.
@@ -43,7 +42,8 @@ export interface ClientTlsVerifyOptions {
  */
 export interface SimpleClientTlsOptions extends ClientTlsVerifyOptions {
   /**
-   * Name of a Secret (or `configmap://name`) in the proxy's namespace holding the CA certificates.
+   * Name of a Secret in the proxy's namespace holding the CA certificates, or a ConfigMap in the
+   * rule's namespace as `configmap://<namespace>/<name>`.
    * @default - the system CA bundle (or `caCertificates`)
    */
   readonly credentialName?: string;
@@ -120,7 +120,7 @@ export class ClientTls {
    * ClientTls.istioMutual()
    */
   public static istioMutual(options: ClientTlsVerifyOptions = {}): ClientTls {
-    return new ClientTls({ mode: ClientTlsMode.ISTIO_MUTUAL, sni: options.sni, subjectAltNames: copyArray(options.subjectAltNames) });
+    return new ClientTls({ mode: ClientTlsMode.ISTIO_MUTUAL, sni: options?.sni, subjectAltNames: copyArray(options?.subjectAltNames) });
   }
 
   /**
@@ -130,6 +130,7 @@ export class ClientTls {
    * ClientTls.simple({ sni: 'api.example.com' })
    */
   public static simple(options: SimpleClientTlsOptions = {}): ClientTls {
+    options = options ?? {};
     return new ClientTls({
       mode: ClientTlsMode.SIMPLE,
       sni: options.sni,
@@ -148,6 +149,7 @@ export class ClientTls {
    * ClientTls.mutual({ clientCertificate: '/etc/certs/cert.pem', privateKey: '/etc/certs/key.pem', caCertificates: '/etc/certs/ca.pem' })
    */
   public static mutual(options: MutualClientTlsOptions): ClientTls {
+    options = options ?? {};
     return new ClientTls({
       mode: ClientTlsMode.MUTUAL,
       sni: options.sni,
@@ -165,51 +167,6 @@ export class ClientTls {
   /** The TLS mode. */
   public get mode(): ClientTlsMode {
     return this.settings.mode;
-  }
-
-  /**
-   * Records the problems of these settings; fields are relative to `tls`.
-   * @internal
-   */
-  public _validate(problems: ProblemCollector): void {
-    const s = this.settings;
-    if (s.insecureSkipVerify) {
-      const conflicts = [
-        isSet(s.caCertificates) ? 'caCertificates' : undefined,
-        s.mode === ClientTlsMode.SIMPLE && isSet(s.credentialName) ? 'credentialName' : undefined,
-        s.subjectAltNames !== undefined ? 'subjectAltNames' : undefined,
-      ].filter((c): c is string => c !== undefined);
-      if (conflicts.length > 0) {
-        problems.add('CI0013', 'insecureSkipVerify', true, `insecureSkipVerify cannot be combined with ${conflicts.join(', ')} in ${s.mode} mode`,
-          `remove insecureSkipVerify or ${conflicts.join(', ')}`);
-      }
-    }
-    // Istio's ValidateTLS: with credentialName (SIMPLE or MUTUAL) the Secret holds the CA too
-    if (s.mode === ClientTlsMode.SIMPLE && isSet(s.credentialName) && isSet(s.caCertificates)) {
-      problems.add('CI0013', 'credentialName', s.credentialName, `SIMPLE tls with credentialName '${s.credentialName}' cannot also set caCertificates`,
-        'keep credentialName (the Secret holds the CA certificate) or caCertificates, not both');
-    }
-    if (s.mode !== ClientTlsMode.MUTUAL) return;
-    if (isSet(s.credentialName)) {
-      const files = [
-        isSet(s.clientCertificate) ? 'clientCertificate' : undefined,
-        isSet(s.privateKey) ? 'privateKey' : undefined,
-        isSet(s.caCertificates) ? 'caCertificates' : undefined,
-      ].filter((c): c is string => c !== undefined);
-      if (files.length > 0) {
-        problems.add('CI0013', 'credentialName', s.credentialName, `MUTUAL tls with credentialName '${s.credentialName}' cannot also set ${files.join(', ')}`,
-          'keep credentialName (the Secret holds the certificates) or the certificate files, not both');
-      }
-      return;
-    }
-    const missing = [
-      isSet(s.clientCertificate) ? undefined : 'clientCertificate',
-      isSet(s.privateKey) ? undefined : 'privateKey',
-    ].filter((c): c is string => c !== undefined);
-    if (missing.length > 0) {
-      problems.add('CI0013', missing[0], undefined, `MUTUAL tls needs credentialName or both clientCertificate and privateKey; missing ${missing.join(', ')}`,
-        'set credentialName to a Secret with the client certificate, or set clientCertificate and privateKey');
-    }
   }
 
   /**

@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
 import { ProblemCollector, formatValue } from '../../analysis/finding';
 import { networking } from '../private/l1';
-import { checkDuration, checkInteger, INT32_MAX, optionalDuration, UINT32_MAX } from './checks';
+import { checkDuration, checkInteger, INT32_MAX, isDuration, optionalDuration, UINT32_MAX } from './checks';
 
 /**
  * Whether HTTP/1.1 connections to the destination are upgraded to HTTP/2.
@@ -153,9 +153,10 @@ export class ConnectionPool {
    * ConnectionPool.of({ tcp: { maxConnections: 1 }, http: { http1MaxPendingRequests: 1, maxRequestsPerConnection: 1 } })
    */
   public static of(options: ConnectionPoolOptions): ConnectionPool {
+    const given = options ?? {};
     return new ConnectionPool({
-      tcp: options.tcp ? { ...options.tcp } : undefined,
-      http: options.http ? { ...options.http } : undefined,
+      tcp: given.tcp ? { ...given.tcp } : undefined,
+      http: given.http ? { ...given.http } : undefined,
     });
   }
 
@@ -172,7 +173,9 @@ export class ConnectionPool {
   }
 
   /**
-   * Records the problems of these settings; fields are relative to `connectionPool`.
+   * Records the problems of these settings; fields are relative to `connectionPool`. Only the
+   * Sidecar still calls this (its inbound connection pools, until its rules are checks over
+   * manifests); a DestinationRule's connection pools are checked on the rendered rule (CI0211).
    * @internal
    */
   public _validate(problems: ProblemCollector): void {
@@ -186,7 +189,7 @@ export class ConnectionPool {
       checkDuration(t, 'connectTimeout', tcp.connectTimeout);
       checkDuration(t, 'maxConnectionDuration', tcp.maxConnectionDuration);
       // 0s turns the TCP idle timeout off: the CRD has no 1ms rule here and the webhook allows it
-      if (tcp.idleTimeout === undefined || tcp.idleTimeout.toMilliseconds({ integral: false }) !== 0) checkDuration(t, 'idleTimeout', tcp.idleTimeout);
+      if (!isDuration(tcp.idleTimeout) || tcp.idleTimeout.toMilliseconds({ integral: false }) !== 0) checkDuration(t, 'idleTimeout', tcp.idleTimeout);
       if (tcp.tcpKeepalive) {
         const k = t.at('tcpKeepalive');
         checkInteger(k, 'probes', tcp.tcpKeepalive.probes, 0, UINT32_MAX);
@@ -223,7 +226,7 @@ export class ConnectionPool {
       tcp: tcp ? {
         maxConnections: tcp.maxConnections,
         connectTimeout: optionalDuration(tcp.connectTimeout),
-        tcpKeepalive: tcp.tcpKeepalive ? {
+        tcpKeepalive: tcp.tcpKeepalive !== null && typeof tcp.tcpKeepalive === 'object' ? {
           probes: tcp.tcpKeepalive.probes,
           time: optionalDuration(tcp.tcpKeepalive.time),
           interval: optionalDuration(tcp.tcpKeepalive.interval),

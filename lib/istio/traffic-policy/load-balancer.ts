@@ -1,8 +1,6 @@
 import { Duration } from 'cdk8s';
-import { ProblemCollector, Severity, formatValue } from '../../analysis/finding';
 import { networking } from '../private/l1';
-import { headerNameProblem } from '../../analysis/values/validate';
-import { checkDuration, checkInteger, copyArray, isSet, optionalDuration, UINT32_MAX } from './checks';
+import { copyArray, optionalDuration } from './checks';
 
 /**
  * A simple load-balancing algorithm.
@@ -50,7 +48,7 @@ export interface HttpCookieHashKey {
  */
 export interface ConsistentHashOptions extends LoadBalancerOptions {
   /**
-   * Hash on the value of this request header (lowercase).
+   * Hash on the value of this request header (any case: Envoy matches header names case-insensitively).
    * @default - not this key
    */
   readonly httpHeaderName?: string;
@@ -109,7 +107,8 @@ export interface LocalityFailover {
 /**
  * Locality-aware load balancing. Set at most one of `distribute` and `failover`.
  *
- * Failover only happens when outlier detection is configured on the same policy.
+ * Failover only happens when outlier detection is configured on the same policy (the checks warn
+ * otherwise, as Istio's webhook does).
  *
  * @see https://istio.io/latest/docs/reference/config/networking/destination-rule/#LocalityLoadBalancerSetting
  */
@@ -177,14 +176,11 @@ export interface LoadBalancerOptions {
 export interface SimpleLoadBalancerOptions extends LoadBalancerOptions {
   /**
    * Ramp traffic up to new endpoints. Rendered as `warmup` (not the deprecated
-   * `warmupDurationSecs`); Istio supports it for `ROUND_ROBIN` and `LEAST_REQUEST` only.
+   * `warmupDurationSecs`); Istio applies it with `ROUND_ROBIN` and `LEAST_REQUEST` only.
    * @default - no warmup
    */
   readonly warmup?: LoadBalancerWarmup;
 }
-
-// labels Istio refuses in failoverPriority when failover is also set
-const TOPOLOGY_LABELS = ['topology.kubernetes.io/region', 'topology.kubernetes.io/zone', 'topology.istio.io/subzone'];
 
 /**
  * How a client proxy picks an endpoint of the destination: a simple algorithm, a consistent
@@ -200,7 +196,7 @@ export class LoadBalancer {
    * LoadBalancer.simple(LoadBalancerAlgorithm.LEAST_REQUEST, { warmup: { duration: Duration.seconds(30) } })
    */
   public static simple(algorithm: LoadBalancerAlgorithm, options: SimpleLoadBalancerOptions = {}): LoadBalancer {
-    return new LoadBalancer(algorithm, undefined, options.locality, options.warmup);
+    return new LoadBalancer(algorithm, undefined, options?.locality, options?.warmup);
   }
 
   /**
@@ -211,7 +207,8 @@ export class LoadBalancer {
    * LoadBalancer.consistentHash({ httpHeaderName: 'x-user-id', minimumRingSize: 1024 })
    */
   public static consistentHash(options: ConsistentHashOptions): LoadBalancer {
-    return new LoadBalancer(undefined, { ...options }, options.locality, undefined);
+    const given = options ?? {};
+    return new LoadBalancer(undefined, { ...given }, given.locality, undefined);
   }
 
   /**
@@ -239,35 +236,8 @@ export class LoadBalancer {
 
   /** Whether locality failover (`failover` or `failoverPriority`) is configured. */
   public get hasLocalityFailover(): boolean {
-    return (this.localitySettings?.failover?.length ?? 0) > 0 || (this.localitySettings?.failoverPriority?.length ?? 0) > 0;
-  }
-
-  /**
-   * Records the problems of these settings; fields are relative to `loadBalancer`.
-   * @internal
-   */
-  public _validate(problems: ProblemCollector): void {
-    if (this.algorithm !== undefined && !Object.values(LoadBalancerAlgorithm).includes(this.algorithm)) {
-      problems.add('CI0017', 'simple', this.algorithm, `load balancer algorithm ${formatValue(this.algorithm)} is not one of ${Object.values(LoadBalancerAlgorithm).join(', ')}`,
-        'use a LoadBalancerAlgorithm value');
-    }
-    if (this.hash) this.validateHash(problems.at('consistentHash'));
-    if (this.localitySettings) this.validateLocality(problems.at('localityLbSetting'));
-    if (this.warmup) {
-      const w = problems.at('warmup');
-      checkDuration(w, 'duration', this.warmup.duration);
-      if (this.warmup.aggression !== undefined && !(Number.isFinite(this.warmup.aggression) && this.warmup.aggression >= 1)) {
-        w.add('CI0017', 'aggression', this.warmup.aggression, `warmup aggression must be a number >= 1, got ${this.warmup.aggression}`, 'use 1 for a linear ramp, more for a faster one');
-      }
-      const min = this.warmup.minimumPercent;
-      if (min !== undefined && !(Number.isFinite(min) && min >= 0 && min <= 100)) {
-        w.add('CI0005', 'minimumPercent', min, `warmup minimumPercent must be a number from 0 to 100, got ${min}`, 'set minimumPercent between 0 and 100');
-      }
-      if (this.algorithm !== LoadBalancerAlgorithm.ROUND_ROBIN && this.algorithm !== LoadBalancerAlgorithm.LEAST_REQUEST) {
-        problems.add('CI0017', 'warmup', this.algorithm, `warmup is only supported with ROUND_ROBIN and LEAST_REQUEST, got ${formatValue(this.algorithm)}; Istio ignores it`,
-          'use LoadBalancerAlgorithm.ROUND_ROBIN or LEAST_REQUEST, or remove warmup', Severity.WARNING);
-      }
-    }
+    const l = this.localitySettings;
+    return (Array.isArray(l?.failover) && l!.failover.length > 0) || (Array.isArray(l?.failoverPriority) && l!.failoverPriority.length > 0);
   }
 
   /**
@@ -280,8 +250,8 @@ export class LoadBalancer {
       consistentHash: this.hash ? this.renderHash(this.hash) : undefined,
       localityLbSetting: this.localitySettings ? {
         enabled: this.localitySettings.enabled,
-        distribute: this.localitySettings.distribute?.map((d) => ({ from: d.from, to: { ...d.to } })),
-        failover: this.localitySettings.failover?.map((f) => ({ from: f.from, to: f.to })),
+        distribute: mapArray(this.localitySettings.distribute, (d) => ({ from: d.from, to: isObject(d.to) ? { ...d.to } : d.to })),
+        failover: mapArray(this.localitySettings.failover, (f) => ({ from: f.from, to: f.to })),
         failoverPriority: copyArray(this.localitySettings.failoverPriority),
       } : undefined,
       warmup: this.warmup ? {
@@ -295,117 +265,21 @@ export class LoadBalancer {
   private renderHash(h: ConsistentHashOptions): networking.DestinationRuleSpecTrafficPolicyLoadBalancerConsistentHash {
     return {
       httpHeaderName: h.httpHeaderName,
-      httpCookie: h.httpCookie ? { name: h.httpCookie.name, path: h.httpCookie.path, ttl: optionalDuration(h.httpCookie.ttl) } : undefined,
+      httpCookie: isObject(h.httpCookie) ? { name: h.httpCookie.name, path: h.httpCookie.path, ttl: optionalDuration(h.httpCookie.ttl) } : h.httpCookie,
       useSourceIp: h.useSourceIp ? true : undefined,
       httpQueryParameterName: h.httpQueryParameterName,
       ringHash: h.minimumRingSize !== undefined ? { minimumRingSize: h.minimumRingSize } : undefined,
       maglev: h.maglevTableSize !== undefined ? { tableSize: h.maglevTableSize } : undefined,
     };
   }
-
-  private validateHash(problems: ProblemCollector): void {
-    const h = this.hash!;
-    const keys = [
-      h.httpHeaderName !== undefined ? 'httpHeaderName' : undefined,
-      h.httpCookie !== undefined ? 'httpCookie' : undefined,
-      h.useSourceIp ? 'useSourceIp' : undefined,
-      h.httpQueryParameterName !== undefined ? 'httpQueryParameterName' : undefined,
-    ].filter((k): k is string => k !== undefined);
-    if (keys.length === 0) {
-      problems.add('CI0015', '', undefined, 'consistentHash has no hash key',
-        'set one of httpHeaderName, httpCookie, useSourceIp or httpQueryParameterName');
-    } else if (keys.length > 1) {
-      problems.add('CI0017', '', keys, `consistentHash sets ${keys.length} hash keys (${keys.join(', ')}); Istio accepts exactly one`,
-        `keep one of ${keys.join(', ')}`);
-    }
-    if (h.httpHeaderName !== undefined) {
-      const p = headerNameProblem(h.httpHeaderName);
-      if (p) problems.add('CI0009', 'httpHeaderName', h.httpHeaderName, `hash header name ${formatValue(h.httpHeaderName)} ${p}`, 'use a lowercase header name such as \'x-user-id\'');
-    }
-    if (h.httpQueryParameterName !== undefined && h.httpQueryParameterName === '') {
-      problems.add('CI0015', 'httpQueryParameterName', h.httpQueryParameterName, 'hash query parameter name is empty', 'name the query parameter to hash on');
-    }
-    if (h.httpCookie !== undefined) {
-      if (!isSet(h.httpCookie.name)) {
-        problems.add('CI0015', 'httpCookie.name', h.httpCookie.name, 'hash cookie has no name', 'set httpCookie.name');
-      }
-      // ttl 0s is valid here (a session cookie), unlike most Istio durations
-      const ttl = h.httpCookie.ttl?.toMilliseconds({ integral: false });
-      if (ttl !== undefined && !(Number.isInteger(ttl) && ttl >= 0)) {
-        problems.add('CI0004', 'httpCookie.ttl', `${ttl}ms`, `cookie ttl must be zero or more whole milliseconds, got ${ttl}ms`, 'use Duration.seconds(0) for a session cookie or a positive whole-millisecond Duration');
-      }
-    }
-    checkInteger(problems.at('ringHash'), 'minimumRingSize', h.minimumRingSize, 0, UINT32_MAX);
-    if (h.minimumRingSize !== undefined && h.maglevTableSize !== undefined) {
-      problems.add('CI0017', 'maglev', h.maglevTableSize, 'consistentHash sets both minimumRingSize (ring hash) and maglevTableSize (Maglev); Istio accepts one hash algorithm',
-        'remove minimumRingSize or maglevTableSize');
-    }
-    const t = h.maglevTableSize;
-    if (t !== undefined && (!Number.isInteger(t) || t < 1 || t >= 5000011 || !isPrime(t))) {
-      problems.add('CI0017', 'maglev.tableSize', t, `maglev tableSize must be a prime number below 5000011, got ${t}`, 'use a prime such as 65537');
-    }
-  }
-
-  private validateLocality(problems: ProblemCollector): void {
-    const l = this.localitySettings!;
-    const distribute = l.distribute ?? [];
-    const failover = l.failover ?? [];
-    if (distribute.length > 0 && failover.length > 0) {
-      problems.add('CI0017', '', undefined, 'locality load balancing sets both distribute and failover; Istio accepts one',
-        'keep either distribute or failover');
-    }
-    if (failover.length > 0) {
-      for (const label of l.failoverPriority ?? []) {
-        if (TOPOLOGY_LABELS.includes(label)) {
-          problems.add('CI0017', 'failoverPriority', label, `failoverPriority may not use the topology label ${formatValue(label)} together with failover`,
-            'remove failover or the topology labels from failoverPriority');
-        }
-      }
-    }
-    distribute.forEach((d, i) => {
-      const at = problems.at(`distribute[${i}]`);
-      const p = localityProblem(d.from);
-      if (p) at.add('CI0017', 'from', d.from, `locality ${formatValue(d.from)} ${p}`, 'write region/zone/subzone, with at most one \'*\' at the end');
-      let total = 0;
-      for (const [to, weight] of Object.entries(d.to)) {
-        const tp = localityProblem(to);
-        if (tp) at.add('CI0017', `to.${to}`, to, `locality ${formatValue(to)} ${tp}`, 'write region/zone/subzone, with at most one \'*\' at the end');
-        if (!Number.isInteger(weight) || weight < 1 || weight > 100) {
-          at.add('CI0017', `to.${to}`, weight, `locality weight for ${formatValue(to)} must be a whole number from 1 to 100, got ${weight}`, 'use weights from 1 to 100 that sum to 100');
-        }
-        total += weight;
-      }
-      if (total !== 100) {
-        at.add('CI0017', 'to', d.to, `locality weights from ${formatValue(d.from)} sum to ${total}, not 100`, 'make the weights of each distribute entry sum to 100');
-      }
-    });
-    failover.forEach((f, i) => {
-      const at = problems.at(`failover[${i}]`);
-      if (f.from === f.to) {
-        at.add('CI0017', 'to', f.to, `locality failover from ${formatValue(f.from)} to the same region does nothing`, 'fail over to a different region');
-      }
-      for (const [key, value] of [['from', f.from], ['to', f.to]] as const) {
-        if (value.includes('/') || value.includes('*')) {
-          at.add('CI0017', key, value, `locality failover ${key} ${formatValue(value)} must be a region, without '/' or '*'`, 'name a region only, e.g. \'us-east\'');
-        }
-      }
-    });
-  }
 }
 
-function localityProblem(locality: string): string | undefined {
-  const stars = locality.split('*').length - 1;
-  if (stars > 1 || (stars === 1 && !locality.endsWith('*'))) return 'may have one \'*\' and only at the end';
-  if (locality.split('/').length > 3 || locality.split('/').some((part) => part === '')) return 'must be region[/zone[/subzone]] without empty parts';
-  return undefined;
+/** Maps an array; anything else (from plain JavaScript) renders as given. */
+function mapArray<T, U>(values: readonly T[] | undefined, fn: (value: T) => U): U[] | undefined {
+  if (values === undefined || values === null) return undefined;
+  return Array.isArray(values) ? values.map((v) => (isObject(v) ? fn(v as T) : v as unknown as U)) : values as unknown as U[];
 }
 
-function isPrime(x: number): boolean {
-  if (x < 2) return false;
-  if (x < 4) return true;
-  if (x % 2 === 0) return false;
-  for (let f = 3; f * f <= x; f += 2) {
-    if (x % f === 0) return false;
-  }
-  return true;
+function isObject(value: unknown): value is Record<string, any> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

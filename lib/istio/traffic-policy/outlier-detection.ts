@@ -1,7 +1,6 @@
 import { Duration } from 'cdk8s';
-import { ProblemCollector } from '../../analysis/finding';
 import { networking } from '../private/l1';
-import { checkDuration, checkInteger, optionalDuration, UINT32_MAX } from './checks';
+import { optionalDuration } from './checks';
 
 /**
  * Options of {@link OutlierDetection.of}. Every field is optional; an empty object enables
@@ -65,7 +64,7 @@ export class OutlierDetection {
    * OutlierDetection.of({ consecutive5xxErrors: 1, interval: Duration.seconds(1), baseEjectionTime: Duration.minutes(3), maxEjectionPercent: 100 })
    */
   public static of(options: OutlierDetectionOptions = {}): OutlierDetection {
-    return new OutlierDetection({ ...options });
+    return new OutlierDetection({ ...(options ?? {}) });
   }
 
   private constructor(private readonly options: OutlierDetectionOptions) {}
@@ -73,26 +72,6 @@ export class OutlierDetection {
   /** The settings (a copy). */
   public get settings(): OutlierDetectionOptions {
     return { ...this.options };
-  }
-
-  /**
-   * Records the problems of these settings; fields are relative to `outlierDetection`.
-   * @internal
-   */
-  public _validate(problems: ProblemCollector): void {
-    const o = this.options;
-    checkInteger(problems, 'consecutive5xxErrors', o.consecutive5xxErrors, 0, UINT32_MAX);
-    checkInteger(problems, 'consecutiveGatewayErrors', o.consecutiveGatewayErrors, 0, UINT32_MAX);
-    checkInteger(problems, 'consecutiveLocalOriginFailures', o.consecutiveLocalOriginFailures, 0, UINT32_MAX);
-    checkDuration(problems, 'interval', o.interval);
-    checkDuration(problems, 'baseEjectionTime', o.baseEjectionTime);
-    checkInteger(problems, 'maxEjectionPercent', o.maxEjectionPercent, 0, 100, 'CI0005');
-    checkInteger(problems, 'minHealthPercent', o.minHealthPercent, 0, 100, 'CI0005');
-    if ((o.consecutiveLocalOriginFailures ?? 0) > 0 && !o.splitExternalLocalOriginErrors) {
-      problems.add('CI0017', 'consecutiveLocalOriginFailures', o.consecutiveLocalOriginFailures,
-        `consecutiveLocalOriginFailures is ${o.consecutiveLocalOriginFailures} but splitExternalLocalOriginErrors is not true, so Istio rejects it`,
-        'set splitExternalLocalOriginErrors: true or remove consecutiveLocalOriginFailures');
-    }
   }
 
   /**

@@ -1,6 +1,5 @@
-import { ProblemCollector, Severity } from '../../analysis/finding';
 import { networking } from '../private/l1';
-import { portProblem } from '../../analysis/values/validate';
+import { renderValue } from './checks';
 import { ClientTls } from './client-tls';
 import { ConnectionPool } from './connection-pool';
 import { LoadBalancer } from './load-balancer';
@@ -40,12 +39,13 @@ export interface TrafficPolicySettings {
  * @see https://istio.io/latest/docs/reference/config/networking/destination-rule/#TrafficPolicy-PortTrafficPolicy
  */
 export interface PortTrafficPolicy extends TrafficPolicySettings {
-  /** The port number of the destination service. */
+  /** The port number of the destination service (1-65535; each port at most once). */
   readonly port: number;
 }
 
 /**
- * Options of {@link TrafficPolicy.of}: at least one field.
+ * Options of {@link TrafficPolicy.of}: at least one field (Istio rejects an empty traffic policy;
+ * the checks report it as CI0206).
  *
  * @see https://istio.io/latest/docs/reference/config/networking/destination-rule/#TrafficPolicy
  */
@@ -76,7 +76,9 @@ export class TrafficPolicy {
    * })
    */
   public static of(options: TrafficPolicyOptions): TrafficPolicy {
-    return new TrafficPolicy(options, (options.portLevelSettings ?? []).map((p) => ({ ...p })));
+    const given = options ?? {};
+    const ports = Array.isArray(given.portLevelSettings) ? given.portLevelSettings.map((p) => (p !== null && typeof p === 'object' ? { ...p } : p)) : [];
+    return new TrafficPolicy(given, ports);
   }
 
   /** How endpoints are picked. */
@@ -101,70 +103,25 @@ export class TrafficPolicy {
   }
 
   /**
-   * Records the problems of this policy; fields are relative to `trafficPolicy`.
-   * @internal
-   */
-  public _validate(problems: ProblemCollector): void {
-    if (!hasSettings(this) && this.ports.length === 0) {
-      problems.add('CI0015', '', {}, 'traffic policy sets nothing',
-        'set loadBalancer, connectionPool, outlierDetection, tls or portLevelSettings, or remove the traffic policy');
-    }
-    validateSettings(problems, this);
-    const seen = new Map<number, number>();
-    this.ports.forEach((p, i) => {
-      const at = problems.at(`portLevelSettings[${i}]`);
-      const pp = portProblem(p.port);
-      if (pp) at.add('CI0003', 'port.number', p.port, `port-level policy port ${pp}, got ${p.port}`, 'use a port of the destination service, from 1 to 65535');
-      const first = seen.get(p.port);
-      if (first !== undefined) {
-        at.add('CI0012', 'port.number', p.port, `port ${p.port} already has a port-level policy (portLevelSettings[${first}])`,
-          'merge the two policies for this port into one');
-      } else {
-        seen.set(p.port, i);
-      }
-      if (!hasSettings(p)) {
-        at.add('CI0015', '', p.port, `port-level policy for port ${p.port} sets nothing`, 'set loadBalancer, connectionPool, outlierDetection or tls, or remove it');
-      }
-      validateSettings(at, p);
-    });
-  }
-
-  /**
    * The Istio `trafficPolicy` object.
    * @internal
    */
   public _toIstio(): networking.DestinationRuleSpecTrafficPolicy {
     return {
       ...renderSettings(this),
-      portLevelSettings: this.ports.length === 0 ? undefined : this.ports.map((p) => ({
+      portLevelSettings: this.ports.length === 0 ? undefined : this.ports.map((p) => (p !== null && typeof p === 'object' ? {
         port: { number: p.port },
         ...(renderSettings(p) as networking.DestinationRuleSpecTrafficPolicyPortLevelSettings),
-      })),
+      } : p)),
     };
-  }
-}
-
-function hasSettings(s: TrafficPolicySettings): boolean {
-  return s.loadBalancer !== undefined || s.connectionPool !== undefined || s.outlierDetection !== undefined || s.tls !== undefined;
-}
-
-function validateSettings(problems: ProblemCollector, s: TrafficPolicySettings): void {
-  s.loadBalancer?._validate(problems.at('loadBalancer'));
-  s.connectionPool?._validate(problems.at('connectionPool'));
-  s.outlierDetection?._validate(problems.at('outlierDetection'));
-  s.tls?._validate(problems.at('tls'));
-  if (s.loadBalancer?.hasLocalityFailover && !s.outlierDetection) {
-    // Istio's webhook warns: without outlier detection no endpoint is ever unhealthy, so failover never happens
-    problems.add('CI0015', 'outlierDetection', undefined, 'locality failover is configured without outlier detection, so it never triggers',
-      'add outlierDetection next to the load balancer', Severity.WARNING);
   }
 }
 
 function renderSettings(s: TrafficPolicySettings): networking.DestinationRuleSpecTrafficPolicy {
   return {
-    loadBalancer: s.loadBalancer?._toIstio(),
-    connectionPool: s.connectionPool?._toIstio(),
-    outlierDetection: s.outlierDetection?._toIstio(),
-    tls: s.tls?._toIstio(),
+    loadBalancer: renderValue(s.loadBalancer),
+    connectionPool: renderValue(s.connectionPool),
+    outlierDetection: renderValue(s.outlierDetection),
+    tls: renderValue(s.tls),
   };
 }

@@ -1,8 +1,14 @@
 import { Duration } from 'cdk8s';
 import { ProblemCollector } from '../../../lib/analysis/finding';
 import { ConnectionPool, H2UpgradePolicy } from '../../../lib/istio/traffic-policy/connection-pool';
+import { TrafficPolicy } from '../../../lib/istio/traffic-policy/traffic-policy';
+import { policyFindings } from './helpers';
 
-function problemsOf(pool: ConnectionPool) {
+/** The findings of the pool in a DestinationRule (fields relative to `spec.trafficPolicy`). */
+const findingsOf = (connectionPool: ConnectionPool) => policyFindings(TrafficPolicy.of({ connectionPool }));
+
+/** What the Sidecar still gets from the pool's own validation (until its rules are checks over manifests). */
+function sidecarProblemsOf(pool: ConnectionPool) {
   const c = new ProblemCollector('cp');
   pool._validate(c);
   return c.problems;
@@ -29,7 +35,8 @@ test('renders every tcp option', () => {
       idleTimeout: '300s',
     },
   });
-  expect(problemsOf(pool)).toEqual([]);
+  expect(findingsOf(pool)).toEqual([]);
+  expect(sidecarProblemsOf(pool)).toEqual([]);
 });
 
 test('renders every http option', () => {
@@ -57,7 +64,8 @@ test('renders every http option', () => {
       maxConcurrentStreams: 100,
     },
   });
-  expect(problemsOf(pool)).toEqual([]);
+  expect(findingsOf(pool)).toEqual([]);
+  expect(sidecarProblemsOf(pool)).toEqual([]);
 });
 
 test('the circuit-breaking task settings render as in the Istio docs', () => {
@@ -72,56 +80,73 @@ test('getters return copies', () => {
   expect(pool.http).toBeUndefined();
 });
 
-test('fails when neither tcp nor http is set', () => {
-  const [p] = problemsOf(ConnectionPool.of({}));
-  expect(p).toMatchObject({ code: 'CI0015', field: 'cp' });
+test('durations given as strings from plain JavaScript render as given', () => {
+  const pool = ConnectionPool.of({ tcp: { connectTimeout: '250ms' as any, idleTimeout: '0s' as any }, http: { idleTimeout: '30s' as any } });
+  expect(pool._toIstio()).toEqual({ tcp: { connectTimeout: '250ms', idleTimeout: '0s' }, http: { idleTimeout: '30s' } });
+  expect(findingsOf(pool)).toEqual([]);
+  expect(sidecarProblemsOf(pool)).toEqual([]);
+  expect(findingsOf(ConnectionPool.of({ tcp: { connectTimeout: '0s' as any } })).map((f) => [f.code, f.field])).toEqual([['CI0211', 'connectionPool.tcp.connectTimeout']]);
 });
 
-test('fails on negative or fractional counts', () => {
-  const problems = problemsOf(ConnectionPool.of({
-    tcp: { maxConnections: -1, tcpKeepalive: { probes: 1.5 } },
+test('options left out by plain JavaScript render an empty pool, which the checks report', () => {
+  const pool = ConnectionPool.of(undefined as any);
+  expect(pool._toIstio()).toEqual({});
+  expect(findingsOf(pool).map((f) => [f.code, f.field])).toEqual([['CI0211', 'connectionPool']]);
+});
+
+test('fails (CI0211) when neither tcp nor http is set', () => {
+  const [f] = findingsOf(ConnectionPool.of({}));
+  expect(f).toMatchObject({ code: 'CI0211', field: 'connectionPool' });
+  expect(sidecarProblemsOf(ConnectionPool.of({}))[0]).toMatchObject({ code: 'CI0015', field: 'cp' });
+});
+
+test('fails (CI0211) on negative counts; fractional ones are left to the CRD schema', () => {
+  const findings = findingsOf(ConnectionPool.of({
+    tcp: { maxConnections: -1 },
     http: { http1MaxPendingRequests: -1, http2MaxRequests: -2, maxRequestsPerConnection: -3, maxRetries: -4, maxConcurrentStreams: -5 },
   }));
-  expect(problems.map((p) => [p.code, p.field])).toEqual([
-    ['CI0017', 'cp.tcp.maxConnections'],
-    ['CI0017', 'cp.tcp.tcpKeepalive.probes'],
-    ['CI0017', 'cp.http.http1MaxPendingRequests'],
-    ['CI0017', 'cp.http.http2MaxRequests'],
-    ['CI0017', 'cp.http.maxRequestsPerConnection'],
-    ['CI0017', 'cp.http.maxRetries'],
-    ['CI0017', 'cp.http.maxConcurrentStreams'],
+  expect(findings.map((f) => [f.code, f.field])).toEqual([
+    ['CI0211', 'connectionPool.http.http1MaxPendingRequests'],
+    ['CI0211', 'connectionPool.http.http2MaxRequests'],
+    ['CI0211', 'connectionPool.http.maxRequestsPerConnection'],
+    ['CI0211', 'connectionPool.http.maxRetries'],
+    ['CI0211', 'connectionPool.http.maxConcurrentStreams'],
+    ['CI0211', 'connectionPool.tcp.maxConnections'],
   ]);
-  expect(problems[0].message).toBe('maxConnections must be an integer from 0 to 2147483647, got -1');
+  expect(findings[5].message).toBe('maxConnections must be 0 or more, got -1');
+  expect(findingsOf(ConnectionPool.of({ tcp: { tcpKeepalive: { probes: 1.5 } } })).map((f) => [f.code, f.field]))
+    .toEqual([['CI0016', 'connectionPool.tcp.tcpKeepalive.probes']]);
 });
 
-test('fails on durations below 1ms', () => {
+test('fails (CI0211) on durations below 1ms', () => {
   const zero = Duration.millis(0);
-  const problems = problemsOf(ConnectionPool.of({
-    tcp: { connectTimeout: zero, maxConnectionDuration: zero, idleTimeout: Duration.millis(0.5), tcpKeepalive: { time: zero, interval: zero } },
+  const findings = findingsOf(ConnectionPool.of({
+    tcp: { connectTimeout: zero, maxConnectionDuration: zero, idleTimeout: Duration.millis(1.5), tcpKeepalive: { time: zero, interval: zero } },
     http: { idleTimeout: Duration.millis(0.5) },
   }));
-  expect(problems.map((p) => [p.code, p.field])).toEqual([
-    ['CI0004', 'cp.tcp.connectTimeout'],
-    ['CI0004', 'cp.tcp.maxConnectionDuration'],
-    ['CI0004', 'cp.tcp.idleTimeout'],
-    ['CI0004', 'cp.tcp.tcpKeepalive.time'],
-    ['CI0004', 'cp.tcp.tcpKeepalive.interval'],
-    ['CI0004', 'cp.http.idleTimeout'],
+  expect(findings.map((f) => [f.code, f.field])).toEqual([
+    ['CI0211', 'connectionPool.http.idleTimeout'],
+    ['CI0211', 'connectionPool.tcp.connectTimeout'],
+    ['CI0211', 'connectionPool.tcp.maxConnectionDuration'],
+    ['CI0211', 'connectionPool.tcp.idleTimeout'],
+    ['CI0211', 'connectionPool.tcp.tcpKeepalive.time'],
+    ['CI0211', 'connectionPool.tcp.tcpKeepalive.interval'],
   ]);
-  expect(problems[0]).toMatchObject({ value: '0s', message: expect.stringMatching(/^connectTimeout must be at least 1ms/) });
+  expect(findings[1]).toMatchObject({ value: '0s', message: 'connectTimeout must be at least 1ms, got 0s' });
 });
 
 test('a TCP idleTimeout of 0s turns the timeout off and is valid (the CRD has no 1ms rule there)', () => {
-  expect(problemsOf(ConnectionPool.of({ tcp: { idleTimeout: Duration.seconds(0) } }))).toEqual([]);
+  expect(findingsOf(ConnectionPool.of({ tcp: { idleTimeout: Duration.seconds(0) } }))).toEqual([]);
+  expect(sidecarProblemsOf(ConnectionPool.of({ tcp: { idleTimeout: Duration.seconds(0) } }))).toEqual([]);
   expect(ConnectionPool.of({ tcp: { idleTimeout: Duration.seconds(0) } })._toIstio()).toEqual({ tcp: { idleTimeout: '0s' } });
 });
 
-test('fails on useClientProtocol with the UPGRADE policy', () => {
-  const [p] = problemsOf(ConnectionPool.of({ http: { h2UpgradePolicy: H2UpgradePolicy.UPGRADE, useClientProtocol: true } }));
-  expect(p).toMatchObject({ code: 'CI0017', field: 'cp.http.useClientProtocol' });
+test('fails (CI0211) on useClientProtocol with the UPGRADE policy', () => {
+  const [f] = findingsOf(ConnectionPool.of({ http: { h2UpgradePolicy: H2UpgradePolicy.UPGRADE, useClientProtocol: true } }));
+  expect(f).toMatchObject({ code: 'CI0211', field: 'connectionPool.http.useClientProtocol' });
 });
 
-test('fails on an unknown h2UpgradePolicy', () => {
-  const [p] = problemsOf(ConnectionPool.of({ http: { h2UpgradePolicy: 'ALWAYS' as H2UpgradePolicy } }));
-  expect(p).toMatchObject({ code: 'CI0017', field: 'cp.http.h2UpgradePolicy', value: 'ALWAYS' });
+test('fails (CI0016, the CRD schema) on an unknown h2UpgradePolicy', () => {
+  const [f] = findingsOf(ConnectionPool.of({ http: { h2UpgradePolicy: 'ALWAYS' as H2UpgradePolicy } }));
+  expect(f).toMatchObject({ code: 'CI0016', field: 'connectionPool.http.h2UpgradePolicy', value: 'ALWAYS' });
 });

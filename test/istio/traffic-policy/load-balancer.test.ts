@@ -1,12 +1,13 @@
 import { Duration } from 'cdk8s';
-import { ProblemCollector, Severity } from '../../../lib/analysis/finding';
+import { Severity } from '../../../lib/analysis/finding';
 import { LoadBalancer, LoadBalancerAlgorithm } from '../../../lib/istio/traffic-policy/load-balancer';
+import { OutlierDetection } from '../../../lib/istio/traffic-policy/outlier-detection';
+import { TrafficPolicy } from '../../../lib/istio/traffic-policy/traffic-policy';
+import { policyFindings } from './helpers';
 
-function problemsOf(lb: LoadBalancer) {
-  const c = new ProblemCollector('lb');
-  lb._validate(c);
-  return c.problems;
-}
+/** The findings of the load balancer in a DestinationRule (with outlier detection, so that failover is not warned about). */
+const findingsOf = (loadBalancer: LoadBalancer) => policyFindings(TrafficPolicy.of({ loadBalancer, outlierDetection: OutlierDetection.of() }));
+const LB = 'loadBalancer';
 
 describe('simple', () => {
   test('renders each algorithm', () => {
@@ -16,7 +17,7 @@ describe('simple', () => {
       // THEN
       expect(lb._toIstio()).toEqual({ simple: algorithm });
       expect(lb.algorithm).toBe(algorithm);
-      expect(problemsOf(lb)).toEqual([]);
+      expect(findingsOf(lb)).toEqual([]);
     }
   });
 
@@ -24,7 +25,13 @@ describe('simple', () => {
     const lb = LoadBalancer.simple(LoadBalancerAlgorithm.ROUND_ROBIN, { warmup: { duration: Duration.seconds(30), aggression: 2, minimumPercent: 20 } });
     expect(lb._toIstio()).toEqual({ simple: 'ROUND_ROBIN', warmup: { duration: '30s', aggression: 2, minimumPercent: 20 } });
     expect(lb._toIstio()).not.toHaveProperty('warmupDurationSecs', expect.anything());
-    expect(problemsOf(lb)).toEqual([]);
+    expect(findingsOf(lb)).toEqual([]);
+  });
+
+  test('a warmup duration given as a string from plain JavaScript renders as given', () => {
+    const lb = LoadBalancer.simple(LoadBalancerAlgorithm.LEAST_REQUEST, { warmup: { duration: '45s' as any } });
+    expect(lb._toIstio()).toEqual({ simple: 'LEAST_REQUEST', warmup: { duration: '45s' } });
+    expect(findingsOf(lb)).toEqual([]);
   });
 
   test('renders locality settings', () => {
@@ -37,29 +44,29 @@ describe('simple', () => {
       simple: 'LEAST_REQUEST',
       localityLbSetting: { enabled: true, distribute: [{ from: 'us-west/zone1/*', to: { 'us-west/zone1/*': 80, 'us-west/zone2/*': 20 } }] },
     });
-    expect(problemsOf(lb)).toEqual([]);
+    expect(findingsOf(lb)).toEqual([]);
   });
 
-  test('warns when warmup is used with an algorithm Istio ignores it for', () => {
-    const [p] = problemsOf(LoadBalancer.simple(LoadBalancerAlgorithm.RANDOM, { warmup: { duration: Duration.seconds(10) } }));
-    expect(p).toMatchObject({ code: 'CI0017', field: 'lb.warmup', severity: Severity.WARNING });
-    expect(p.message).toMatch(/ROUND_ROBIN and LEAST_REQUEST/);
+  test('warns (CI0210) when warmup is used with an algorithm Istio ignores it for', () => {
+    const [f] = findingsOf(LoadBalancer.simple(LoadBalancerAlgorithm.RANDOM, { warmup: { duration: Duration.seconds(10) } }));
+    expect(f).toMatchObject({ code: 'CI0210', field: `${LB}.warmup`, severity: Severity.WARNING });
+    expect(f.message).toMatch(/ROUND_ROBIN and LEAST_REQUEST/);
   });
 
-  test('fails on a bad warmup duration, aggression and minimumPercent', () => {
-    const problems = problemsOf(LoadBalancer.simple(LoadBalancerAlgorithm.ROUND_ROBIN, {
-      warmup: { duration: Duration.millis(0), aggression: -1, minimumPercent: 150 },
+  test('fails (CI0210) on a bad warmup duration, aggression and minimumPercent', () => {
+    const findings = findingsOf(LoadBalancer.simple(LoadBalancerAlgorithm.ROUND_ROBIN, {
+      warmup: { duration: Duration.millis(0), aggression: 0.5, minimumPercent: 150 },
     }));
-    expect(problems.map((p) => [p.code, p.field])).toEqual([
-      ['CI0004', 'lb.warmup.duration'],
-      ['CI0017', 'lb.warmup.aggression'],
-      ['CI0005', 'lb.warmup.minimumPercent'],
+    expect(findings.map((f) => [f.code, f.field])).toEqual([
+      ['CI0210', `${LB}.warmup.duration`],
+      ['CI0210', `${LB}.warmup.minimumPercent`],
+      ['CI0210', `${LB}.warmup.aggression`],
     ]);
   });
 
-  test('fails on an algorithm that is not in the enum', () => {
-    const [p] = problemsOf(LoadBalancer.simple('LEAST_CONN' as LoadBalancerAlgorithm));
-    expect(p).toMatchObject({ code: 'CI0017', field: 'lb.simple', value: 'LEAST_CONN' });
+  test('fails (CI0016, the CRD schema) on an algorithm that is not in the enum', () => {
+    const [f] = findingsOf(LoadBalancer.simple('FASTEST' as LoadBalancerAlgorithm));
+    expect(f).toMatchObject({ code: 'CI0016', field: `${LB}.simple`, value: 'FASTEST' });
   });
 });
 
@@ -73,8 +80,9 @@ describe('consistentHash', () => {
     expect(LoadBalancer.consistentHash({ httpHeaderName: 'x-user' }).isConsistentHash).toBe(true);
   });
 
-  test('a session cookie with ttl 0s is valid', () => {
-    expect(problemsOf(LoadBalancer.consistentHash({ httpCookie: { name: 'user', ttl: Duration.seconds(0) } }))).toEqual([]);
+  test('a session cookie with ttl 0s and an uppercase header name are valid', () => {
+    expect(findingsOf(LoadBalancer.consistentHash({ httpCookie: { name: 'user', ttl: Duration.seconds(0) } }))).toEqual([]);
+    expect(findingsOf(LoadBalancer.consistentHash({ httpHeaderName: 'X-User-Id' }))).toEqual([]);
   });
 
   test('renders minimumRingSize under ringHash (not the deprecated top-level field) and maglev', () => {
@@ -82,7 +90,7 @@ describe('consistentHash', () => {
       .toEqual({ consistentHash: { httpHeaderName: 'x-user', ringHash: { minimumRingSize: 1024 } } });
     const maglev = LoadBalancer.consistentHash({ useSourceIp: true, maglevTableSize: 65537 });
     expect(maglev._toIstio()).toEqual({ consistentHash: { useSourceIp: true, maglev: { tableSize: 65537 } } });
-    expect(problemsOf(maglev)).toEqual([]);
+    expect(findingsOf(maglev)).toEqual([]);
   });
 
   test('renders locality settings next to the hash', () => {
@@ -90,34 +98,35 @@ describe('consistentHash', () => {
     expect(lb._toIstio()).toEqual({ consistentHash: { useSourceIp: true }, localityLbSetting: { enabled: false } });
   });
 
-  test('fails with more than one hash key', () => {
-    const [p] = problemsOf(LoadBalancer.consistentHash({ httpHeaderName: 'x-user', useSourceIp: true }));
-    expect(p).toMatchObject({ code: 'CI0017', field: 'lb.consistentHash', value: ['httpHeaderName', 'useSourceIp'] });
-    expect(p.message).toMatch(/exactly one/);
+  test('fails (CI0208) with more than one hash key', () => {
+    const [f] = findingsOf(LoadBalancer.consistentHash({ httpHeaderName: 'x-user', useSourceIp: true }));
+    expect(f).toMatchObject({ code: 'CI0208', field: `${LB}.consistentHash`, value: ['httpHeaderName', 'useSourceIp'] });
+    expect(f.message).toMatch(/Istio accepts one/);
   });
 
-  test('fails with no hash key', () => {
-    const [p] = problemsOf(LoadBalancer.consistentHash({ useSourceIp: false }));
-    expect(p).toMatchObject({ code: 'CI0015', field: 'lb.consistentHash' });
+  test('warns (CI0208) with no hash key, and with empty header or query parameter names', () => {
+    expect(findingsOf(LoadBalancer.consistentHash({ useSourceIp: false }))).toEqual([expect.objectContaining({ code: 'CI0208', field: `${LB}.consistentHash`, severity: Severity.WARNING })]);
+    expect(findingsOf(LoadBalancer.consistentHash(undefined as any))).toEqual([expect.objectContaining({ code: 'CI0208', field: `${LB}.consistentHash`, severity: Severity.WARNING })]);
+    expect(findingsOf(LoadBalancer.consistentHash({ httpQueryParameterName: '' }))[0])
+      .toMatchObject({ code: 'CI0208', field: `${LB}.consistentHash.httpQueryParameterName`, severity: Severity.WARNING });
   });
 
-  test('fails on an invalid header name, an unnamed cookie and a fractional-millisecond cookie ttl', () => {
-    expect(problemsOf(LoadBalancer.consistentHash({ httpHeaderName: 'X-User' }))[0]).toMatchObject({ code: 'CI0009', field: 'lb.consistentHash.httpHeaderName', value: 'X-User' });
-    expect(problemsOf(LoadBalancer.consistentHash({ httpCookie: { name: '' } }))[0]).toMatchObject({ code: 'CI0015', field: 'lb.consistentHash.httpCookie.name' });
-    expect(problemsOf(LoadBalancer.consistentHash({ httpCookie: { name: 'u', ttl: Duration.millis(0.5) } }))[0])
-      .toMatchObject({ code: 'CI0004', field: 'lb.consistentHash.httpCookie.ttl' });
-    expect(problemsOf(LoadBalancer.consistentHash({ httpQueryParameterName: '' }))[0]).toMatchObject({ code: 'CI0015', field: 'lb.consistentHash.httpQueryParameterName' });
+  test('fails (CI0208) on an unnamed cookie', () => {
+    expect(findingsOf(LoadBalancer.consistentHash({ httpCookie: { name: '' } }))[0]).toMatchObject({ code: 'CI0208', field: `${LB}.consistentHash.httpCookie.name` });
   });
 
-  test('fails on a maglev table size that is not prime, and on ring hash together with maglev', () => {
-    expect(problemsOf(LoadBalancer.consistentHash({ useSourceIp: true, maglevTableSize: 65536 }))[0])
-      .toMatchObject({ code: 'CI0017', field: 'lb.consistentHash.maglev.tableSize', value: 65536 });
-    expect(problemsOf(LoadBalancer.consistentHash({ useSourceIp: true, maglevTableSize: 5000011 }))[0])
-      .toMatchObject({ code: 'CI0017', field: 'lb.consistentHash.maglev.tableSize' });
-    expect(problemsOf(LoadBalancer.consistentHash({ useSourceIp: true, minimumRingSize: 10, maglevTableSize: 65537 }))[0])
-      .toMatchObject({ code: 'CI0017', field: 'lb.consistentHash.maglev' });
-    expect(problemsOf(LoadBalancer.consistentHash({ useSourceIp: true, minimumRingSize: -1 }))[0])
-      .toMatchObject({ code: 'CI0017', field: 'lb.consistentHash.ringHash.minimumRingSize' });
+  test('fails (CI0208) on a maglev table size that is not prime or too large', () => {
+    expect(findingsOf(LoadBalancer.consistentHash({ useSourceIp: true, maglevTableSize: 65536 }))[0])
+      .toMatchObject({ code: 'CI0208', field: `${LB}.consistentHash.maglev.tableSize`, value: 65536 });
+    expect(findingsOf(LoadBalancer.consistentHash({ useSourceIp: true, maglevTableSize: 5000011 }))[0])
+      .toMatchObject({ code: 'CI0208', field: `${LB}.consistentHash.maglev.tableSize` });
+  });
+
+  test('fails on ring hash together with maglev (CI0208), and on a negative ring size (CI0016, the CRD schema)', () => {
+    expect(findingsOf(LoadBalancer.consistentHash({ useSourceIp: true, minimumRingSize: 10, maglevTableSize: 65537 })).map((f) => [f.code, f.field]))
+      .toEqual([['CI0208', `${LB}.consistentHash`]]);
+    expect(findingsOf(LoadBalancer.consistentHash({ useSourceIp: true, minimumRingSize: -1 })).map((f) => [f.code, f.field]))
+      .toEqual([['CI0016', `${LB}.consistentHash.ringHash.minimumRingSize`]]);
   });
 });
 
@@ -126,39 +135,45 @@ describe('locality', () => {
     const lb = LoadBalancer.locality({ failover: [{ from: 'us-east', to: 'eu-west' }], failoverPriority: ['topology.istio.io/network'] });
     expect(lb._toIstio()).toEqual({ localityLbSetting: { failover: [{ from: 'us-east', to: 'eu-west' }], failoverPriority: ['topology.istio.io/network'] } });
     expect(lb.hasLocalityFailover).toBe(true);
-    expect(problemsOf(lb)).toEqual([]);
+    expect(findingsOf(lb)).toEqual([]);
   });
 
-  test('fails with both distribute and failover', () => {
-    const [p] = problemsOf(LoadBalancer.locality({
+  test('localities that are not lists from plain JavaScript render as given', () => {
+    const lb = LoadBalancer.locality({ failover: 'us-east' as any });
+    expect(lb._toIstio()).toEqual({ localityLbSetting: { failover: 'us-east' } });
+    expect(lb.hasLocalityFailover).toBe(false);
+  });
+
+  test('fails (CI0209) with both distribute and failover', () => {
+    const [f] = findingsOf(LoadBalancer.locality({
       distribute: [{ from: 'a', to: { b: 100 } }],
       failover: [{ from: 'a', to: 'b' }],
     }));
-    expect(p).toMatchObject({ code: 'CI0017', field: 'lb.localityLbSetting' });
-    expect(p.message).toMatch(/both distribute and failover/);
+    expect(f).toMatchObject({ code: 'CI0209', field: `${LB}.localityLbSetting` });
+    expect(f.message).toMatch(/both distribute and failover/);
   });
 
-  test('fails when distribute weights do not sum to 100 or are out of range', () => {
-    expect(problemsOf(LoadBalancer.locality({ distribute: [{ from: 'us-west/*', to: { 'us-west/zone1/*': 50, 'us-west/zone2/*': 40 } }] }))[0])
-      .toMatchObject({ code: 'CI0017', field: 'lb.localityLbSetting.distribute[0].to', message: expect.stringMatching(/sum to 90, not 100/) });
-    expect(problemsOf(LoadBalancer.locality({ distribute: [{ from: 'us-west', to: { 'us-east': 0, 'eu-west': 100 } }] }))[0])
-      .toMatchObject({ code: 'CI0017', field: 'lb.localityLbSetting.distribute[0].to.us-east', value: 0 });
+  test('fails (CI0209) when distribute weights do not sum to 100 or are out of range', () => {
+    expect(findingsOf(LoadBalancer.locality({ distribute: [{ from: 'us-west/*', to: { 'us-west/zone1/*': 50, 'us-west/zone2/*': 40 } }] }))[0])
+      .toMatchObject({ code: 'CI0209', field: `${LB}.localityLbSetting.distribute[0].to`, message: expect.stringMatching(/sum to 90, not 100/) });
+    expect(findingsOf(LoadBalancer.locality({ distribute: [{ from: 'us-west', to: { 'us-east': 0, 'eu-west': 100 } }] }))[0])
+      .toMatchObject({ code: 'CI0209', field: `${LB}.localityLbSetting.distribute[0].to.us-east`, value: 0 });
   });
 
-  test('fails on a malformed locality', () => {
-    expect(problemsOf(LoadBalancer.locality({ distribute: [{ from: 'us-*/zone1', to: { 'us-east': 100 } }] }))[0])
-      .toMatchObject({ code: 'CI0017', field: 'lb.localityLbSetting.distribute[0].from' });
+  test('fails (CI0209) on a malformed locality', () => {
+    expect(findingsOf(LoadBalancer.locality({ distribute: [{ from: 'us-*/zone1', to: { 'us-east': 100 } }] }))[0])
+      .toMatchObject({ code: 'CI0209', field: `${LB}.localityLbSetting.distribute[0].from` });
   });
 
-  test('fails on a failover to the same region, or with zones or wildcards', () => {
-    expect(problemsOf(LoadBalancer.locality({ failover: [{ from: 'us-east', to: 'us-east' }] }))[0])
-      .toMatchObject({ code: 'CI0017', field: 'lb.localityLbSetting.failover[0].to' });
-    expect(problemsOf(LoadBalancer.locality({ failover: [{ from: 'us-east/zone1', to: 'eu-*' }] })).map((p) => p.field))
-      .toEqual(['lb.localityLbSetting.failover[0].from', 'lb.localityLbSetting.failover[0].to']);
+  test('fails (CI0209) on a failover to the same region, or with zones or wildcards', () => {
+    expect(findingsOf(LoadBalancer.locality({ failover: [{ from: 'us-east', to: 'us-east' }] }))[0])
+      .toMatchObject({ code: 'CI0209', field: `${LB}.localityLbSetting.failover[0].to` });
+    expect(findingsOf(LoadBalancer.locality({ failover: [{ from: 'us-east/zone1', to: 'eu-*' }] })).map((f) => f.field))
+      .toEqual([`${LB}.localityLbSetting.failover[0].from`, `${LB}.localityLbSetting.failover[0].to`]);
   });
 
-  test('fails on failover together with a topology label in failoverPriority', () => {
-    expect(problemsOf(LoadBalancer.locality({ failover: [{ from: 'a', to: 'b' }], failoverPriority: ['topology.kubernetes.io/region'] }))[0])
-      .toMatchObject({ code: 'CI0017', field: 'lb.localityLbSetting.failoverPriority', value: 'topology.kubernetes.io/region' });
+  test('fails (CI0209) on failover together with a topology label in failoverPriority', () => {
+    expect(findingsOf(LoadBalancer.locality({ failover: [{ from: 'a', to: 'b' }], failoverPriority: ['topology.kubernetes.io/region'] }))[0])
+      .toMatchObject({ code: 'CI0209', field: `${LB}.localityLbSetting.failoverPriority[0]`, value: 'topology.kubernetes.io/region' });
   });
 });

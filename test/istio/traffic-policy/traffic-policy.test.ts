@@ -1,16 +1,11 @@
 import { Duration } from 'cdk8s';
-import { ProblemCollector, Severity } from '../../../lib/analysis/finding';
+import { Severity } from '../../../lib/analysis/finding';
 import { ClientTls } from '../../../lib/istio/traffic-policy/client-tls';
 import { ConnectionPool } from '../../../lib/istio/traffic-policy/connection-pool';
 import { LoadBalancer, LoadBalancerAlgorithm } from '../../../lib/istio/traffic-policy/load-balancer';
 import { OutlierDetection } from '../../../lib/istio/traffic-policy/outlier-detection';
 import { TrafficPolicy } from '../../../lib/istio/traffic-policy/traffic-policy';
-
-function problemsOf(tp: TrafficPolicy) {
-  const c = new ProblemCollector('tp');
-  tp._validate(c);
-  return c.problems;
-}
+import { policyFindings } from './helpers';
 
 test('renders every part and port-level settings', () => {
   // GIVEN
@@ -35,7 +30,7 @@ test('renders every part and port-level settings', () => {
       { port: { number: 9080 }, connectionPool: { http: { maxRetries: 2 } }, tls: { mode: 'DISABLE' } },
     ],
   });
-  expect(problemsOf(tp)).toEqual([]);
+  expect(policyFindings(tp)).toEqual([]);
 });
 
 test('exposes its parts and copies of the port-level settings', () => {
@@ -48,48 +43,56 @@ test('exposes its parts and copies of the port-level settings', () => {
   expect(tp.portLevelSettings).toHaveLength(1);
 });
 
-test('fails when it sets nothing', () => {
-  const [p] = problemsOf(TrafficPolicy.of({}));
-  expect(p).toMatchObject({ code: 'CI0015', field: 'tp' });
+test('parts given as plain objects from plain JavaScript render as given, and are checked', () => {
+  const tp = TrafficPolicy.of({ tls: { mode: 'MUTUAL' } as any, portLevelSettings: 'none' as any });
+  expect(tp._toIstio()).toEqual({ tls: { mode: 'MUTUAL' } });
+  expect(policyFindings(tp).map((f) => [f.code, f.field])).toEqual([['CI0213', 'tls.clientCertificate'], ['CI0213', 'tls.privateKey']]);
+  expect(TrafficPolicy.of(undefined as any)._toIstio()).toEqual({});
+});
+
+test('fails (CI0206) when it sets nothing', () => {
+  const [f] = policyFindings(TrafficPolicy.of({}));
+  expect(f).toMatchObject({ code: 'CI0206', field: '' });
 });
 
 test('reports the problems of its parts under their fields', () => {
-  const problems = problemsOf(TrafficPolicy.of({
-    loadBalancer: LoadBalancer.consistentHash({}),
+  const findings = policyFindings(TrafficPolicy.of({
+    loadBalancer: LoadBalancer.consistentHash({ httpHeaderName: 'x', useSourceIp: true }),
     connectionPool: ConnectionPool.of({}),
     outlierDetection: OutlierDetection.of({ maxEjectionPercent: 200 }),
     tls: ClientTls.mutual({}),
   }));
-  expect(problems.map((p) => [p.code, p.field])).toEqual([
-    ['CI0015', 'tp.loadBalancer.consistentHash'],
-    ['CI0015', 'tp.connectionPool'],
-    ['CI0005', 'tp.outlierDetection.maxEjectionPercent'],
-    ['CI0013', 'tp.tls.clientCertificate'],
+  expect(findings.map((f) => [f.code, f.field])).toEqual([
+    ['CI0208', 'loadBalancer.consistentHash'],
+    ['CI0211', 'connectionPool'],
+    ['CI0212', 'outlierDetection.maxEjectionPercent'],
+    ['CI0213', 'tls.clientCertificate'],
+    ['CI0213', 'tls.privateKey'],
   ]);
 });
 
-test('fails on duplicate, out-of-range and empty port-level settings', () => {
+test('reports duplicate and out-of-range ports (warnings: Istio accepts them) and empty port-level settings', () => {
   const lb = LoadBalancer.simple(LoadBalancerAlgorithm.RANDOM);
-  const problems = problemsOf(TrafficPolicy.of({
+  const findings = policyFindings(TrafficPolicy.of({
     portLevelSettings: [{ port: 9080, loadBalancer: lb }, { port: 9080, loadBalancer: lb }, { port: 0, loadBalancer: lb }, { port: 80 }],
   }));
-  expect(problems.map((p) => [p.code, p.field, p.value])).toEqual([
-    ['CI0012', 'tp.portLevelSettings[1].port.number', 9080],
-    ['CI0003', 'tp.portLevelSettings[2].port.number', 0],
-    ['CI0015', 'tp.portLevelSettings[3]', 80],
+  expect(findings.map((f) => [f.code, f.field, f.severity])).toEqual([
+    ['CI0206', 'portLevelSettings[3]', Severity.ERROR],
+    ['CI0207', 'portLevelSettings[1].port.number', Severity.WARNING],
+    ['CI0207', 'portLevelSettings[2].port.number', Severity.WARNING],
   ]);
-  expect(problems[0].message).toBe('port 9080 already has a port-level policy (portLevelSettings[0])');
+  expect(findings[1].message).toBe('port 9080 already has a port-level policy (spec.trafficPolicy.portLevelSettings[0]); Istio applies the first and ignores this one (stricter than Istio, which accepts it)');
 });
 
 test('reports problems inside port-level policies under their index', () => {
-  const [p] = problemsOf(TrafficPolicy.of({ portLevelSettings: [{ port: 80, outlierDetection: OutlierDetection.of({ minHealthPercent: 101 }) }] }));
-  expect(p).toMatchObject({ code: 'CI0005', field: 'tp.portLevelSettings[0].outlierDetection.minHealthPercent' });
+  const [f] = policyFindings(TrafficPolicy.of({ portLevelSettings: [{ port: 80, outlierDetection: OutlierDetection.of({ minHealthPercent: 101 }) }] }));
+  expect(f).toMatchObject({ code: 'CI0212', field: 'portLevelSettings[0].outlierDetection.minHealthPercent' });
 });
 
-test('warns about locality failover without outlier detection', () => {
-  const [p] = problemsOf(TrafficPolicy.of({ loadBalancer: LoadBalancer.locality({ failover: [{ from: 'us-east', to: 'eu-west' }] }) }));
-  expect(p).toMatchObject({ code: 'CI0015', field: 'tp.outlierDetection', severity: Severity.WARNING });
-  expect(problemsOf(TrafficPolicy.of({
+test('warns (CI0209) about locality failover without outlier detection', () => {
+  const [f] = policyFindings(TrafficPolicy.of({ loadBalancer: LoadBalancer.locality({ failover: [{ from: 'us-east', to: 'eu-west' }] }) }));
+  expect(f).toMatchObject({ code: 'CI0209', field: 'outlierDetection', severity: Severity.WARNING });
+  expect(policyFindings(TrafficPolicy.of({
     loadBalancer: LoadBalancer.locality({ failover: [{ from: 'us-east', to: 'eu-west' }] }),
     outlierDetection: OutlierDetection.of({ consecutive5xxErrors: 1 }),
   }))).toEqual([]);
