@@ -6,12 +6,14 @@
  */
 import { ApiObject, Chart, Duration, JsonPatch } from 'cdk8s';
 import { CHECKS as LEGACY } from '../../lib/analysis/codes';
+import { networking } from '../../lib/istio/private/l1';
 import * as kplus from 'cdk8s-plus-27';
 import {
   AuthorizationAction, AuthorizationPolicy, CHECKS, checkInfo, ClientTls, ConnectionPool, Destination, DestinationRule, FaultInjection, Finding,
   Gateway, GatewayBinding, GatewayServer, HttpMatch, HttpRouteOptions, LoadBalancer, MeshApp, MtlsMode, Operation, OutlierDetection,
   PeerAuthentication, PortProtocol, LoadBalancerAlgorithm, RequestAuthentication, RetryOn, ServerProtocol, ServerTls, ServiceEntry, ServiceEntryLocation,
   ServiceEntryResolution, Severity, Sidecar, Source, StringMatch, Subset, Suppressions, TrafficPolicy, VirtualService, WorkloadSelector,
+  TlsProtocolVersion,
 } from '../../lib';
 
 // ---------------------------------------------------------------------------------------------
@@ -137,7 +139,153 @@ interface Case {
 
 const W = Severity.WARNING;
 
+// ---- Gateway (CI03xx): mistakes through the L2 API, a JSON patch on an L2
+// (the escape hatch) and the imported L1 classes, which the L2 constructs never saw
+const gatewayL1 = (ctx: Ctx, id: string, servers: networking.GatewaySpecServers[]) =>
+  new networking.Gateway(ctx.chart, id, { metadata: { name: id }, spec: { selector: { istio: 'ingressgateway' }, servers } });
+const httpGateway = (ctx: Ctx, id: string, host: string) => new Gateway(ctx.chart, id, { servers: [GatewayServer.http({ port: 8080, name: 'http', hosts: [host] })] });
+const httpsServer = (host: string, tls: ServerTls, name = 'https') => GatewayServer.of({ port: 443, name, protocol: ServerProtocol.HTTPS, hosts: [host], tls });
+const MUTUAL = networking.GatewaySpecServersTlsMode.MUTUAL;
+
+const GATEWAY_CASES: Case[] = [
+  {
+    name: 'CI0301 L1 Gateway named <name>.<namespace>',
+    mutate: (ctx) => {
+      new networking.Gateway(ctx.chart, 'l1-dotted-gateway', {
+        metadata: { name: 'front.shop' }, spec: { selector: { istio: 'ingressgateway' }, servers: [{ port: { number: 80, name: 'http', protocol: 'HTTP' }, hosts: ['front.example.com'] }] },
+      });
+    },
+    expect: [{ code: 'CI0301', path: 'shop/l1-dotted-gateway', field: 'metadata.name' }],
+  },
+  {
+    name: 'CI0302 JSON patch empties the servers of a Gateway',
+    mutate: (ctx) => { ApiObject.of(httpGateway(ctx, 'emptied-gateway', 'emptied.example.com')).addJsonPatch(JsonPatch.replace('/spec/servers', [])); },
+    expect: [{ code: 'CI0302', path: 'shop/emptied-gateway', field: 'spec.servers' }],
+  },
+  {
+    name: 'CI0303 L1 Gateway host with a partial wildcard',
+    mutate: (ctx) => { gatewayL1(ctx, 'l1-partial-wildcard', [{ port: { number: 80, name: 'http', protocol: 'HTTP' }, hosts: ['*shop.example.com'] }]); },
+    expect: [{ code: 'CI0303', path: 'shop/l1-partial-wildcard', field: 'spec.servers[0].hosts[0]' }],
+  },
+  {
+    name: 'CI0304 JSON patch sets a gateway port protocol Istio does not know',
+    mutate: (ctx) => { ApiObject.of(httpGateway(ctx, 'quic-gateway', 'quic.example.com')).addJsonPatch(JsonPatch.replace('/spec/servers/0/port/protocol', 'QUIC')); },
+    expect: [{ code: 'CI0304', path: 'shop/quic-gateway', field: 'spec.servers[0].port.protocol' }],
+  },
+  {
+    name: 'CI0305 L1 Gateway with two servers named http',
+    mutate: (ctx) => {
+      gatewayL1(ctx, 'l1-dup-port-names', [
+        { port: { number: 80, name: 'http', protocol: 'HTTP' }, hosts: ['a.example.com'] },
+        { port: { number: 8080, name: 'http', protocol: 'HTTP' }, hosts: ['b.example.com'] },
+      ]);
+    },
+    expect: [{ code: 'CI0305', path: 'shop/l1-dup-port-names', field: 'spec.servers[1].port.name' }],
+  },
+  {
+    name: 'CI0306 JSON patch binds a gateway server to a host name',
+    mutate: (ctx) => { ApiObject.of(httpGateway(ctx, 'localhost-gateway', 'local.example.com')).addJsonPatch(JsonPatch.add('/spec/servers/0/bind', 'localhost')); },
+    expect: [{ code: 'CI0306', path: 'shop/localhost-gateway', field: 'spec.servers[0].bind' }],
+  },
+  {
+    name: 'CI0306 L1 Gateway server on a unix socket with port 8080',
+    mutate: (ctx) => { gatewayL1(ctx, 'l1-unix-gateway', [{ port: { number: 8080, name: 'http', protocol: 'HTTP' }, bind: 'unix:///var/run/gateway.sock', hosts: ['uds.example.com'] }]); },
+    expect: [{ code: 'CI0306', path: 'shop/l1-unix-gateway', field: 'spec.servers[0].port.number' }],
+  },
+  {
+    name: 'CI0307 JSON patch turns an HTTP server into HTTPS without tls',
+    mutate: (ctx) => { ApiObject.of(httpGateway(ctx, 'patched-https-gateway', 'patched.example.com')).addJsonPatch(JsonPatch.replace('/spec/servers/0/port/protocol', 'HTTPS')); },
+    expect: [{ code: 'CI0307', path: 'shop/patched-https-gateway', field: 'spec.servers[0].tls' }],
+  },
+  {
+    name: 'CI0307 L1 v1beta1 Gateway HTTPS server without tls',
+    mutate: (ctx) => {
+      new networking.GatewayV1Beta1(ctx.chart, 'l1-beta-gateway', {
+        metadata: { name: 'l1-beta-gateway' }, spec: { selector: { istio: 'ingressgateway' }, servers: [{ port: { number: 443, name: 'https', protocol: 'HTTPS' }, hosts: ['beta.example.com'] }] },
+      });
+    },
+    expect: [{ code: 'CI0307', path: 'shop/l1-beta-gateway', field: 'spec.servers[0].tls' }],
+  },
+  {
+    name: 'CI0308 L1 Gateway MUTUAL server without any certificate',
+    mutate: (ctx) => { gatewayL1(ctx, 'l1-mutual-gateway', [{ port: { number: 443, name: 'https', protocol: 'HTTPS' }, hosts: ['mtls.example.com'], tls: { mode: MUTUAL } }]); },
+    expect: [{ code: 'CI0308', path: 'shop/l1-mutual-gateway', field: 'spec.servers[0].tls.credentialName' }],
+  },
+  {
+    name: 'CI0309 JSON patch adds a credentialName to an ISTIO_MUTUAL server',
+    mutate: (ctx) => {
+      const gw = new Gateway(ctx.chart, 'istio-mutual-gateway', { servers: [httpsServer('mesh.example.com', ServerTls.istioMutual())] });
+      ApiObject.of(gw).addJsonPatch(JsonPatch.add('/spec/servers/0/tls/credentialName', 'mesh-credential'));
+    },
+    expect: [{ code: 'CI0309', path: 'shop/istio-mutual-gateway', field: 'spec.servers[0].tls.credentialName' }],
+  },
+  {
+    name: 'CI0309 L1 Gateway PASSTHROUGH server with a credentialName Istio ignores',
+    mutate: (ctx) => {
+      gatewayL1(ctx, 'l1-passthrough-gateway', [{
+        port: { number: 443, name: 'tls', protocol: 'TLS' }, hosts: ['pass.example.com'],
+        tls: { mode: networking.GatewaySpecServersTlsMode.PASSTHROUGH, credentialName: 'pass-credential' },
+      }]);
+    },
+    expect: [{ code: 'CI0309', path: 'shop/l1-passthrough-gateway', field: 'spec.servers[0].tls.credentialName', severity: W }],
+  },
+  {
+    name: 'CI0310 cipher suite Envoy does not support',
+    mutate: (ctx) => {
+      new Gateway(ctx.chart, 'cipher-gateway', { servers: [httpsServer('cipher.example.com', ServerTls.simple('cipher-credential', { cipherSuites: ['ECDHE-RSA-AES256-GCM-SHA384', 'TLS_AES_128_GCM_SHA256'] }))] });
+    },
+    expect: [{ code: 'CI0310', path: 'shop/cipher-gateway', field: 'spec.servers[0].tls.cipherSuites[1]' }],
+  },
+  {
+    name: 'CI0310 TLS 1.0 allowed without cipher suites',
+    mutate: (ctx) => {
+      new Gateway(ctx.chart, 'tls10-gateway', { servers: [httpsServer('legacy-tls.example.com', ServerTls.simple('legacy-credential', { minProtocolVersion: TlsProtocolVersion.TLSV1_0 }))] });
+    },
+    expect: [{ code: 'CI0310', path: 'shop/tls10-gateway', field: 'spec.servers[0].tls.cipherSuites' }],
+  },
+  {
+    name: 'CI0311 minProtocolVersion above maxProtocolVersion',
+    mutate: (ctx) => {
+      const tls = ServerTls.simple('range-credential', { minProtocolVersion: TlsProtocolVersion.TLSV1_3, maxProtocolVersion: TlsProtocolVersion.TLSV1_2 });
+      new Gateway(ctx.chart, 'range-gateway', { servers: [httpsServer('range.example.com', tls)] });
+    },
+    expect: [{ code: 'CI0311', path: 'shop/range-gateway', field: 'spec.servers[0].tls.minProtocolVersion' }],
+  },
+  {
+    name: 'CI0311 JSON patch caps the TLS version below the minimum',
+    mutate: (ctx) => {
+      const gw = new Gateway(ctx.chart, 'capped-gateway', { servers: [httpsServer('capped.example.com', ServerTls.simple('capped-credential', { minProtocolVersion: TlsProtocolVersion.TLSV1_2 }))] });
+      ApiObject.of(gw).addJsonPatch(JsonPatch.add('/spec/servers/0/tls/maxProtocolVersion', 'TLSV1_1'));
+    },
+    expect: [{ code: 'CI0311', path: 'shop/capped-gateway', field: 'spec.servers[0].tls.minProtocolVersion' }],
+  },
+  {
+    name: 'CI0312 gateway selector key with two slashes',
+    mutate: (ctx) => { new Gateway(ctx.chart, 'slashed-selector-gateway', { selector: { 'istio.io/gateway/name': 'ingress' }, servers: [GatewayServer.http({ hosts: ['slashed.example.com'] })] }); },
+    expect: [{ code: 'CI0312', path: 'shop/slashed-selector-gateway', field: 'spec.selector[\'istio.io/gateway/name\']' }],
+  },
+  {
+    name: 'CI0313 TCP server on the port of an HTTP server (istiod skips it)',
+    mutate: (ctx) => {
+      new Gateway(ctx.chart, 'shared-port-gateway', {
+        servers: [GatewayServer.http({ port: 8080, name: 'http', hosts: ['web.example.com'] }), GatewayServer.tcp({ port: 8080, name: 'tcp', hosts: ['*'] })],
+      });
+    },
+    expect: [{ code: 'CI0313', path: 'shop/shared-port-gateway', field: 'spec.servers[1].port.number' }],
+  },
+  {
+    name: 'CI0313 two HTTPS servers serving one host on port 443 (istiod skips the second)',
+    mutate: (ctx) => {
+      new Gateway(ctx.chart, 'twice-tls-gateway', {
+        servers: [httpsServer('twice.example.com', ServerTls.simple('twice-credential')), httpsServer('twice.example.com', ServerTls.simple('other-credential'), 'https-other')],
+      });
+    },
+    expect: [{ code: 'CI0313', path: 'shop/twice-tls-gateway', field: 'spec.servers[1].hosts' }],
+  },
+];
+
 const CASES: Case[] = [
+  ...GATEWAY_CASES,
   // ---- CI0001 InvalidName
   {
     name: 'CI0001 resource name with an underscore',
@@ -157,9 +305,9 @@ const CASES: Case[] = [
     expect: [{ code: 'CI0001', path: 'shop/upper-subset-rule', field: 'spec.subsets[0].name' }],
   },
   {
-    name: 'CI0001 gateway name with a dot',
+    name: 'CI0301 gateway name with a dot',
     mutate: (ctx) => { new Gateway(ctx.chart, 'dotted-gateway', { metadata: { name: 'shop.gateway' }, servers: [GatewayServer.http({ hosts: ['dotted.example.com'] })] }); },
-    expect: [{ code: 'CI0001', path: 'shop/dotted-gateway', field: 'metadata.name' }],
+    expect: [{ code: 'CI0301', path: 'shop/dotted-gateway', field: 'metadata.name' }],
   },
   {
     name: 'CI0001 ServiceEntry port name in uppercase',
@@ -179,9 +327,9 @@ const CASES: Case[] = [
     expect: [{ code: 'CI0002', path: 'shop/every-host', field: 'spec.hosts[0]' }],
   },
   {
-    name: 'CI0002 gateway server host is a short name',
+    name: 'CI0303 gateway server host is a short name',
     mutate: (ctx) => { new Gateway(ctx.chart, 'short-host-gateway', { servers: [GatewayServer.http({ hosts: ['shop'] })] }); },
-    expect: [{ code: 'CI0002', path: 'shop/short-host-gateway', field: 'spec.servers[0].hosts[0]' }],
+    expect: [{ code: 'CI0303', path: 'shop/short-host-gateway', field: 'spec.servers[0].hosts[0]' }],
   },
   {
     name: 'CI0002 Sidecar egress host without namespace',
@@ -226,9 +374,9 @@ const CASES: Case[] = [
     ],
   },
   {
-    name: 'CI0003 gateway server port 0',
+    name: 'CI0304 gateway server port 0',
     mutate: (ctx) => { new Gateway(ctx.chart, 'zero-port-gateway', { servers: [GatewayServer.http({ port: 0, name: 'http', hosts: ['zero.example.com'] })] }); },
-    expect: [{ code: 'CI0003', path: 'shop/zero-port-gateway', field: 'spec.servers[0].port.number' }],
+    expect: [{ code: 'CI0304', path: 'shop/zero-port-gateway', field: 'spec.servers[0].port.number' }],
   },
   {
     name: 'CI0003 ServiceEntry port 70000',
@@ -493,13 +641,13 @@ const CASES: Case[] = [
     expect: [{ code: 'CI0012', path: 'shop/dup-route-name', field: 'spec.http[1].name' }],
   },
   {
-    name: 'CI0012 duplicate gateway server port names',
+    name: 'CI0305 duplicate gateway server port names',
     mutate: (ctx) => {
       new Gateway(ctx.chart, 'dup-port-gateway', {
         servers: [GatewayServer.http({ port: 80, name: 'http', hosts: ['a.example.com'] }), GatewayServer.http({ port: 8080, name: 'http', hosts: ['b.example.com'] })],
       });
     },
-    expect: [{ code: 'CI0012', path: 'shop/dup-port-gateway', field: 'spec.servers[1].port.name' }],
+    expect: [{ code: 'CI0305', path: 'shop/dup-port-gateway', field: 'spec.servers[1].port.name' }],
   },
   {
     name: 'CI0012 duplicate VirtualService hosts',
@@ -511,16 +659,16 @@ const CASES: Case[] = [
 
   // ---- CI0013 InvalidTlsSettings
   {
-    name: 'CI0013 SIMPLE TLS without credentialName',
+    name: 'CI0308 SIMPLE TLS without credentialName',
     mutate: (ctx) => { new Gateway(ctx.chart, 'tls-gateway', { servers: [GatewayServer.https({ hosts: ['secure.example.com'], tls: ServerTls.simple('') })] }); },
-    expect: [{ code: 'CI0013', path: 'shop/tls-gateway', field: 'spec.servers[0].tls.credentialName' }],
+    expect: [{ code: 'CI0308', path: 'shop/tls-gateway', field: 'spec.servers[0].tls.credentialName' }],
   },
   {
-    name: 'CI0013 HTTPS server without TLS settings',
+    name: 'CI0307 HTTPS server without TLS settings',
     mutate: (ctx) => {
       new Gateway(ctx.chart, 'https-no-tls', { servers: [GatewayServer.of({ port: 443, name: 'https', protocol: ServerProtocol.HTTPS, hosts: ['plain.example.com'] })] });
     },
-    expect: [{ code: 'CI0013', path: 'shop/https-no-tls', field: 'spec.servers[0].tls' }],
+    expect: [{ code: 'CI0307', path: 'shop/https-no-tls', field: 'spec.servers[0].tls' }],
   },
   {
     name: 'CI0013 MUTUAL client TLS without a client certificate',
@@ -591,9 +739,9 @@ const CASES: Case[] = [
     expect: [{ code: 'CI0015', path: 'shop/no-routes', field: 'spec.http' }],
   },
   {
-    name: 'CI0015 Gateway without servers',
+    name: 'CI0302 Gateway without servers',
     mutate: (ctx) => { new Gateway(ctx.chart, 'empty-gateway'); },
-    expect: [{ code: 'CI0015', path: 'shop/empty-gateway', field: 'spec.servers' }],
+    expect: [{ code: 'CI0302', path: 'shop/empty-gateway', field: 'spec.servers' }],
   },
   {
     name: 'CI0015 ServiceEntry STATIC without endpoints',
@@ -685,11 +833,11 @@ const CASES: Case[] = [
     expect: [{ code: 'CI0018', path: 'shop/wildcard-selector', field: 'spec.selector.matchLabels[\'app\']' }],
   },
   {
-    name: 'CI0018 gateway selector value with a space',
+    name: 'CI0312 gateway selector value with a space (no pod can carry it)',
     mutate: (ctx) => {
       new Gateway(ctx.chart, 'spaced-selector-gateway', { selector: { istio: 'ingress gateway' }, servers: [GatewayServer.http({ hosts: ['spaced.example.com'] })] });
     },
-    expect: [{ code: 'CI0018', path: 'shop/spaced-selector-gateway', field: 'spec.selector[\'istio\']' }],
+    expect: [{ code: 'CI0312', path: 'shop/spaced-selector-gateway', field: 'spec.selector.istio' }],
   },
   {
     name: 'CI0018 empty Sidecar workload selector',
