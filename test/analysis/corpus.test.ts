@@ -13,7 +13,7 @@ import {
   Gateway, GatewayBinding, GatewayServer, HttpMatch, HttpRouteOptions, LoadBalancer, MeshApp, MtlsMode, Operation, OutlierDetection,
   PeerAuthentication, PortProtocol, LoadBalancerAlgorithm, RequestAuthentication, RetryOn, ServerProtocol, ServerTls, ServiceEntry, ServiceEntryLocation,
   ServiceEntryResolution, Severity, Sidecar, Source, StringMatch, Subset, Suppressions, TrafficPolicy, VirtualService, WorkloadSelector,
-  TlsProtocolVersion,
+  OutboundTrafficPolicy, TlsProtocolVersion,
 } from '../../lib';
 
 // ---------------------------------------------------------------------------------------------
@@ -139,15 +139,17 @@ interface Case {
 
 const W = Severity.WARNING;
 
-// ---- Gateway (CI03xx): mistakes through the L2 API, a JSON patch on an L2
+// ---- Gateway (CI03xx) and Sidecar (CI05xx): mistakes through the L2 API, a JSON patch on an L2
 // (the escape hatch) and the imported L1 classes, which the L2 constructs never saw
 const gatewayL1 = (ctx: Ctx, id: string, servers: networking.GatewaySpecServers[]) =>
   new networking.Gateway(ctx.chart, id, { metadata: { name: id }, spec: { selector: { istio: 'ingressgateway' }, servers } });
+const sidecarL1 = (ctx: Ctx, id: string, spec: networking.SidecarSpec) => new networking.Sidecar(ctx.chart, id, { metadata: { name: id }, spec });
 const httpGateway = (ctx: Ctx, id: string, host: string) => new Gateway(ctx.chart, id, { servers: [GatewayServer.http({ port: 8080, name: 'http', hosts: [host] })] });
 const httpsServer = (host: string, tls: ServerTls, name = 'https') => GatewayServer.of({ port: 443, name, protocol: ServerProtocol.HTTPS, hosts: [host], tls });
+const catchAll = { hosts: ['./*', 'istio-system/*'] };
 const MUTUAL = networking.GatewaySpecServersTlsMode.MUTUAL;
 
-const GATEWAY_CASES: Case[] = [
+const GATEWAY_AND_SIDECAR_CASES: Case[] = [
   {
     name: 'CI0301 L1 Gateway named <name>.<namespace>',
     mutate: (ctx) => {
@@ -282,10 +284,159 @@ const GATEWAY_CASES: Case[] = [
     },
     expect: [{ code: 'CI0313', path: 'shop/twice-tls-gateway', field: 'spec.servers[1].hosts' }],
   },
+  {
+    name: 'CI0501 Sidecar that configures nothing',
+    mutate: (ctx) => { new Sidecar(ctx.chart, 'nothing-sidecar', { workloadSelector: WorkloadSelector.fromWorkload(ctx.ratingsV1) }); },
+    expect: [{ code: 'CI0501', path: 'shop/nothing-sidecar', field: 'spec' }],
+  },
+  {
+    name: 'CI0501 JSON patch removes the only egress listener of a Sidecar',
+    mutate: (ctx) => { ApiObject.of(new Sidecar(ctx.chart, 'emptied-sidecar', { egress: [catchAll] })).addJsonPatch(JsonPatch.remove('/spec/egress')); },
+    expect: [{ code: 'CI0501', path: 'shop/emptied-sidecar', field: 'spec' }],
+  },
+  {
+    name: 'CI0502 Sidecar workload selector with a wildcard',
+    mutate: (ctx) => { new Sidecar(ctx.chart, 'wildcard-selector-sidecar', { workloadSelector: WorkloadSelector.fromLabels({ app: 'reviews-*' }), egress: [catchAll] }); },
+    expect: [{ code: 'CI0502', path: 'shop/wildcard-selector-sidecar', field: 'spec.workloadSelector.labels.app' }],
+  },
+  {
+    name: 'CI0503 Sidecar egress port with a protocol Istio does not know',
+    mutate: (ctx) => {
+      new Sidecar(ctx.chart, 'spdy-sidecar', { egress: [{ port: { number: 8080, protocol: 'SPDY' as PortProtocol, name: 'spdy' }, hosts: ['./*'] }] });
+    },
+    expect: [{ code: 'CI0503', path: 'shop/spdy-sidecar', field: 'spec.egress[0].port.protocol' }],
+  },
+  {
+    name: 'CI0503 JSON patch adds a targetPort to a Sidecar ingress port',
+    mutate: (ctx) => {
+      const sc = new Sidecar(ctx.chart, 'target-port-sidecar', { workloadSelector: WorkloadSelector.fromWorkload(ctx.ratingsV1), ingress: [{ port: { number: 9080, protocol: PortProtocol.HTTP, name: 'http' } }] });
+      ApiObject.of(sc).addJsonPatch(JsonPatch.add('/spec/ingress/0/port/targetPort', 8080));
+    },
+    expect: [{ code: 'CI0503', path: 'shop/target-port-sidecar', field: 'spec.ingress[0].port.targetPort' }],
+  },
+  {
+    name: 'CI0504 two Sidecar ingress listeners on one port',
+    mutate: (ctx) => {
+      new Sidecar(ctx.chart, 'twice-inbound-sidecar', {
+        workloadSelector: WorkloadSelector.fromWorkload(ctx.reviewsV1),
+        ingress: [{ port: { number: 9080, protocol: PortProtocol.HTTP, name: 'http' } }, { port: { number: 9080, protocol: PortProtocol.TCP, name: 'tcp' } }],
+      });
+    },
+    expect: [{ code: 'CI0504', path: 'shop/twice-inbound-sidecar', field: 'spec.ingress[1].port.number' }],
+  },
+  {
+    name: 'CI0504 L1 Sidecar with two egress listeners on one port',
+    mutate: (ctx) => {
+      sidecarL1(ctx, 'l1-twice-outbound', { egress: [{ port: { number: 3306, protocol: 'TCP', name: 'mysql' }, hosts: ['db/*'] }, { port: { number: 3306, protocol: 'TCP', name: 'mysql-2' }, hosts: ['legacy/*'] }] });
+    },
+    expect: [{ code: 'CI0504', path: 'shop/l1-twice-outbound', field: 'spec.egress[1].port.number' }],
+  },
+  {
+    name: 'CI0505 L1 Sidecar with the catch-all egress listener first',
+    mutate: (ctx) => { sidecarL1(ctx, 'l1-catch-all-first', { egress: [{ hosts: ['./*'] }, { port: { number: 3306, protocol: 'TCP', name: 'mysql' }, hosts: ['db/*'] }] }); },
+    expect: [{ code: 'CI0505', path: 'shop/l1-catch-all-first', field: 'spec.egress[0].port' }],
+  },
+  {
+    name: 'CI0505 L1 v1alpha3 Sidecar with two catch-all egress listeners',
+    mutate: (ctx) => { new networking.SidecarV1Alpha3(ctx.chart, 'l1-alpha-sidecar', { metadata: { name: 'l1-alpha-sidecar' }, spec: { egress: [{ hosts: ['./*'] }, { hosts: ['istio-system/*'] }] } }); },
+    expect: [{ code: 'CI0505', path: 'shop/l1-alpha-sidecar', field: 'spec.egress[0].port' }],
+  },
+  {
+    name: 'CI0505 JSON patch inserts a second catch-all egress listener',
+    mutate: (ctx) => { ApiObject.of(new Sidecar(ctx.chart, 'two-catch-all-sidecar', { egress: [catchAll] })).addJsonPatch(JsonPatch.add('/spec/egress/0', { hosts: ['db/*'] })); },
+    expect: [{ code: 'CI0505', path: 'shop/two-catch-all-sidecar', field: 'spec.egress[0].port' }],
+  },
+  {
+    name: 'CI0506 Sidecar egress port 0 without a unix socket bind',
+    mutate: (ctx) => { new Sidecar(ctx.chart, 'port-zero-sidecar', { egress: [{ port: { number: 0, protocol: PortProtocol.HTTP, name: 'http' }, hosts: ['./*'] }] }); },
+    expect: [{ code: 'CI0506', path: 'shop/port-zero-sidecar', field: 'spec.egress[0].bind' }],
+  },
+  {
+    name: 'CI0506 Sidecar ingress listener bound to a unix socket',
+    mutate: (ctx) => {
+      new Sidecar(ctx.chart, 'unix-inbound-sidecar', { workloadSelector: WorkloadSelector.fromWorkload(ctx.reviewsV2), ingress: [{ port: { number: 9080, protocol: PortProtocol.HTTP, name: 'http' }, bind: 'unix:///var/run/app.sock' }] });
+    },
+    expect: [{ code: 'CI0506', path: 'shop/unix-inbound-sidecar', field: 'spec.ingress[0].bind' }],
+  },
+  {
+    name: 'CI0507 Sidecar ingress defaultEndpoint on a pod IP',
+    mutate: (ctx) => {
+      new Sidecar(ctx.chart, 'pod-ip-sidecar', { workloadSelector: WorkloadSelector.fromWorkload(ctx.reviewsV1), ingress: [{ port: { number: 9080, protocol: PortProtocol.HTTP, name: 'http' }, defaultEndpoint: '10.0.0.5:9080' }] });
+    },
+    expect: [{ code: 'CI0507', path: 'shop/pod-ip-sidecar', field: 'spec.ingress[0].defaultEndpoint' }],
+  },
+  {
+    name: 'CI0507 Sidecar ingress defaultEndpoint without a port',
+    mutate: (ctx) => {
+      new Sidecar(ctx.chart, 'no-port-endpoint-sidecar', { workloadSelector: WorkloadSelector.fromWorkload(ctx.reviewsV2), ingress: [{ port: { number: 9080, protocol: PortProtocol.HTTP, name: 'http' }, defaultEndpoint: '127.0.0.1' }] });
+    },
+    expect: [{ code: 'CI0507', path: 'shop/no-port-endpoint-sidecar', field: 'spec.ingress[0].defaultEndpoint' }],
+  },
+  {
+    name: 'CI0508 L1 Sidecar ingress tls with a credentialName',
+    mutate: (ctx) => {
+      sidecarL1(ctx, 'l1-credential-sidecar', {
+        workloadSelector: { labels: { app: 'ratings' } },
+        ingress: [{ port: { number: 9443, protocol: 'HTTPS', name: 'https' }, tls: { mode: networking.SidecarSpecIngressTlsMode.SIMPLE, credentialName: 'ratings-credential' } }],
+      });
+    },
+    expect: [{ code: 'CI0508', path: 'shop/l1-credential-sidecar', field: 'spec.ingress[0].tls.credentialName' }],
+  },
+  {
+    name: 'CI0508 JSON patch adds tls to a Sidecar ingress port that is plain HTTP',
+    mutate: (ctx) => {
+      const sc = new Sidecar(ctx.chart, 'http-tls-sidecar', { workloadSelector: WorkloadSelector.fromWorkload(ctx.ratingsV1), ingress: [{ port: { number: 9080, protocol: PortProtocol.HTTP, name: 'http' } }] });
+      ApiObject.of(sc).addJsonPatch(JsonPatch.add('/spec/ingress/0/tls', { mode: 'SIMPLE', serverCertificate: '/etc/certs/cert.pem', privateKey: '/etc/certs/key.pem' }));
+    },
+    expect: [{ code: 'CI0508', path: 'shop/http-tls-sidecar', field: 'spec.ingress[0].port.protocol' }],
+  },
+  {
+    name: 'CI0509 Sidecar inbound connection pool with neither tcp nor http',
+    mutate: (ctx) => { new Sidecar(ctx.chart, 'empty-pool-sidecar', { egress: [catchAll], inboundConnectionPool: ConnectionPool.of({}) }); },
+    expect: [{ code: 'CI0509', path: 'shop/empty-pool-sidecar', field: 'spec.inboundConnectionPool' }],
+  },
+  {
+    name: 'CI0509 JSON patch sets a negative inbound maxConnections',
+    mutate: (ctx) => {
+      const sc = new Sidecar(ctx.chart, 'negative-pool-sidecar', { egress: [catchAll], inboundConnectionPool: ConnectionPool.of({ tcp: { maxConnections: 100 } }) });
+      ApiObject.of(sc).addJsonPatch(JsonPatch.replace('/spec/inboundConnectionPool/tcp/maxConnections', -1));
+    },
+    expect: [{ code: 'CI0509', path: 'shop/negative-pool-sidecar', field: 'spec.inboundConnectionPool.tcp.maxConnections' }],
+  },
+  {
+    name: 'CI0510 L1 Sidecar with HTTP pool settings on a TCP ingress port',
+    mutate: (ctx) => {
+      sidecarL1(ctx, 'l1-tcp-pool-sidecar', {
+        workloadSelector: { labels: { app: 'reviews' } },
+        ingress: [{ port: { number: 5432, protocol: 'TCP', name: 'postgres' }, connectionPool: { http: { http1MaxPendingRequests: 10 } } }],
+      });
+    },
+    expect: [{ code: 'CI0510', path: 'shop/l1-tcp-pool-sidecar', field: 'spec.ingress[0].connectionPool.http', severity: W }],
+  },
+  {
+    name: 'CI0511 JSON patch adds an egress host without a namespace',
+    mutate: (ctx) => { ApiObject.of(new Sidecar(ctx.chart, 'patched-egress-sidecar', { egress: [catchAll] })).addJsonPatch(JsonPatch.add('/spec/egress/0/hosts/-', 'api.example.com')); },
+    expect: [{ code: 'CI0511', path: 'shop/patched-egress-sidecar', field: 'spec.egress[0].hosts[2]' }],
+  },
+  {
+    name: 'CI0512 JSON patch adds an egressProxy to a REGISTRY_ONLY policy',
+    mutate: (ctx) => {
+      const sc = new Sidecar(ctx.chart, 'registry-proxy-sidecar', { egress: [catchAll], outboundTrafficPolicy: OutboundTrafficPolicy.REGISTRY_ONLY });
+      ApiObject.of(sc).addJsonPatch(JsonPatch.add('/spec/outboundTrafficPolicy/egressProxy', { host: 'proxy.egress.svc.cluster.local', port: { number: 3128 } }));
+    },
+    expect: [{ code: 'CI0512', path: 'shop/registry-proxy-sidecar', field: 'spec.outboundTrafficPolicy.mode' }],
+  },
+  {
+    name: 'CI0512 egress proxy host with a wildcard',
+    mutate: (ctx) => {
+      new Sidecar(ctx.chart, 'wildcard-proxy-sidecar', { egress: [catchAll], outboundTrafficPolicy: OutboundTrafficPolicy.allowAnyVia({ host: '*.proxy.example.com', port: 3128 }) });
+    },
+    expect: [{ code: 'CI0512', path: 'shop/wildcard-proxy-sidecar', field: 'spec.outboundTrafficPolicy.egressProxy.host' }],
+  },
 ];
 
 const CASES: Case[] = [
-  ...GATEWAY_CASES,
+  ...GATEWAY_AND_SIDECAR_CASES,
   // ---- CI0001 InvalidName
   {
     name: 'CI0001 resource name with an underscore',
@@ -332,11 +483,11 @@ const CASES: Case[] = [
     expect: [{ code: 'CI0303', path: 'shop/short-host-gateway', field: 'spec.servers[0].hosts[0]' }],
   },
   {
-    name: 'CI0002 Sidecar egress host without namespace',
+    name: 'CI0511 Sidecar egress host without namespace',
     mutate: (ctx) => {
       new Sidecar(ctx.chart, 'reviews-egress', { workloadSelector: WorkloadSelector.fromWorkload(ctx.reviewsV1), egress: [{ hosts: ['./*', 'api.example.com'] }] });
     },
-    expect: [{ code: 'CI0002', path: 'shop/reviews-egress', field: 'spec.egress[0].hosts[1]' }],
+    expect: [{ code: 'CI0511', path: 'shop/reviews-egress', field: 'spec.egress[0].hosts[1]' }],
   },
   {
     name: 'CI0002 destination host is a URL',
@@ -840,11 +991,11 @@ const CASES: Case[] = [
     expect: [{ code: 'CI0312', path: 'shop/spaced-selector-gateway', field: 'spec.selector.istio' }],
   },
   {
-    name: 'CI0018 empty Sidecar workload selector',
+    name: 'CI0502 empty Sidecar workload selector',
     mutate: (ctx) => {
       new Sidecar(ctx.chart, 'empty-selector-sidecar', { workloadSelector: WorkloadSelector.fromLabels({}), egress: [{ hosts: ['./*', 'istio-system/*'] }] });
     },
-    expect: [{ code: 'CI0018', path: 'shop/empty-selector-sidecar', field: 'spec.workloadSelector.labels', severity: W }],
+    expect: [{ code: 'CI0502', path: 'shop/empty-selector-sidecar', field: 'spec.workloadSelector.labels', severity: W }],
   },
   {
     name: 'CI0018 subset label value with a +',
@@ -1330,14 +1481,14 @@ const CASES: Case[] = [
     expect: [{ code: 'CI0017', path: 'shop/discount', field: 'spec.http[0].headers.response.set.x-discount' }],
   },
   {
-    name: 'CI0017 Sidecar ingress listener with HTTP pool settings on a port without protocol (ignored)',
+    name: 'CI0510 Sidecar ingress listener with HTTP pool settings on a port without protocol (ignored)',
     mutate: ({ chart, ratingsV1 }) => {
       new Sidecar(chart, 'ratings-inbound', {
         workloadSelector: WorkloadSelector.fromWorkload(ratingsV1),
         ingress: [{ port: { number: 9080 }, defaultEndpoint: '127.0.0.1:9080', connectionPool: ConnectionPool.of({ http: { http1MaxPendingRequests: 1 } }) }],
       });
     },
-    expect: [{ code: 'CI0017', path: 'shop/ratings-inbound', field: 'spec.ingress[0].connectionPool.http', severity: W }],
+    expect: [{ code: 'CI0510', path: 'shop/ratings-inbound', field: 'spec.ingress[0].connectionPool.http', severity: W }],
   },
 ];
 
