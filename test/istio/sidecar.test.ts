@@ -128,7 +128,7 @@ describe('problems', () => {
     const chart = Testing.chart();
     const sc = new Sidecar(chart, 'bad');
     sc.addEgressHost('reviews', 'istio-system/*');
-    expect(() => Testing.synth(chart)).toThrow(/\[test\/bad\] error CI0511 spec\.egress\[0\]\.hosts\[0\] = 'reviews': egress host "reviews" must have the form namespace\/dnsName/);
+    expect(() => Testing.synth(chart)).toThrow(/\[test\/bad\] error CI0511 spec\.egress\[0\]\.hosts\[0\] = 'reviews': egress host 'reviews' must have the form namespace\/dnsName/);
   });
 
   test('fails when empty', () => {

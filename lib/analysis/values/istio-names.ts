@@ -48,7 +48,10 @@ export function wildcardDomainProblem(domain: string): string | undefined {
  * @see https://github.com/istio/istio/blob/1.30.3/pkg/config/validation/agent/validation.go
  */
 export function fqdnProblem(fqdn: string): string | undefined {
-  return dnsPrecondition(fqdn) ?? dnsLabelsProblem(fqdn);
+  const precondition = dnsPrecondition(fqdn);
+  if (precondition) return precondition;
+  if (fqdn.includes('*')) return 'must not contain a wildcard';
+  return dnsLabelsProblem(fqdn);
 }
 
 /**

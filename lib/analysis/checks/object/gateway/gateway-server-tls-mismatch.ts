@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../check';
-import { Severity } from '../../../finding';
+import { formatValue, Severity } from '../../../finding';
 import { eachServer, GATEWAY_KINDS } from './private/servers';
 import { isHttpProtocol, isTlsProtocol } from './private/protocol';
 import { isSetString, tlsMode } from './private/server-tls';
@@ -27,7 +27,7 @@ export const GatewayServerTlsMismatch = defineCheck({
         if (isTlsProtocol(protocol) && (server.tls === undefined || server.tls === null)) {
           report({
             field: `${at}.tls`,
-            message: `a ${protocol} server needs tls settings`,
+            message: `${article(protocol)} ${protocol} server needs tls settings`,
             fix: protocol === 'HTTPS'
               ? 'set tls with mode SIMPLE and a credentialName (the Secret holding the certificate), e.g. tls: { mode: SIMPLE, credentialName: bookinfo-credential } (in code: ServerTls.simple(\'bookinfo-credential\'))'
               : 'set tls, e.g. tls: { mode: PASSTHROUGH } to route by SNI, or mode SIMPLE with a credentialName to terminate TLS',
@@ -39,7 +39,7 @@ export const GatewayServerTlsMismatch = defineCheck({
           if (!isHttpProtocol(protocol)) {
             report({
               field: `${at}.tls`, value: tls,
-              message: `a ${protocol} server cannot have tls settings; only HTTPS and TLS servers can`,
+              message: `${article(protocol)} ${protocol} server cannot have tls settings; only HTTPS and TLS servers can`,
               fix: 'set port.protocol to TLS (or HTTPS) to use TLS on this port, or remove tls',
             });
           } else if (!redirectOnly) {
@@ -54,10 +54,15 @@ export const GatewayServerTlsMismatch = defineCheck({
       if (tls?.httpsRedirect === true && !isHttpProtocol(protocol)) {
         report({
           field: `${at}.tls.httpsRedirect`, value: true, severity: Severity.WARNING,
-          message: `httpsRedirect only applies to plain HTTP servers, not ${protocol ?? JSON.stringify(port.protocol)}`,
+          message: `httpsRedirect only applies to plain HTTP servers, not ${protocol ?? formatValue(port.protocol)}`,
           fix: 'remove tls.httpsRedirect here, and put it on a server with protocol HTTP for the same hosts',
         });
       }
     });
   },
 });
+
+/** The indefinite article before a protocol name as it is read aloud ('an HTTPS', 'a TLS'). */
+function article(protocol: string): string {
+  return /^HTTP/i.test(protocol) ? 'an' : 'a';
+}

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../check';
-import { Severity } from '../../../finding';
+import { formatValue, Severity } from '../../../finding';
 import { ipProblem, unixAddressProblem } from '../../../values/ip';
 import { eachServer, GATEWAY_KINDS } from './private/servers';
 
@@ -28,7 +28,7 @@ export const InvalidGatewayServerBind = defineCheck({
         if (port && port.number !== undefined && port.number !== 0) {
           report({
             field: `${at}.port.number`, value: port.number,
-            message: `a server bound to the unix socket '${bind}' must have port number 0, got ${JSON.stringify(port.number)}`,
+            message: `a server bound to the unix socket '${bind}' must have port number 0, got ${formatValue(port.number)}`,
             fix: 'set port.number to 0, or bind to an IP address',
           });
         }

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../check';
-import { Severity } from '../../../finding';
+import { formatValue, Severity } from '../../../finding';
 import { asArray, eachItem } from '../../../manifest/read';
 import { namespacedHostProblem } from '../../../values/istio-names';
 import { eachServer, GATEWAY_KINDS } from './private/servers';
@@ -36,7 +36,7 @@ export const InvalidGatewayServerHost = defineCheck({
         if (!problem) return;
         report({
           field, value: host,
-          message: `gateway host ${JSON.stringify(host)} ${problem}`,
+          message: `gateway host ${formatValue(host)} ${problem}`,
           fix: 'use a fully qualified name (\'bookinfo.example.com\'), a wildcard (\'*.example.com\' or \'*\') or an IP, optionally prefixed by \'<namespace>/\', \'./\' or \'*/\'',
         });
       });

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../check';
-import { Severity } from '../../../finding';
+import { formatValue, Severity } from '../../../finding';
 import { portProblem } from '../../../values/validate';
 import { eachServer, GATEWAY_KINDS } from './private/servers';
 import { SUPPORTED_PROTOCOLS } from './private/protocol';
@@ -29,7 +29,7 @@ export const InvalidGatewayServerPort = defineCheck({
       if (protocol === undefined) {
         report({
           field: `${at}.port.protocol`, value: port.protocol,
-          message: port.protocol === undefined ? 'server port has no protocol' : `server port protocol ${JSON.stringify(port.protocol)} is not supported; use ${SUPPORTED_PROTOCOLS}`,
+          message: port.protocol === undefined ? 'server port has no protocol' : `server port protocol ${formatValue(port.protocol)} is not supported; use ${SUPPORTED_PROTOCOLS}`,
           fix: 'set port.protocol to HTTP, HTTPS, HTTP2, GRPC, TCP, TLS or another supported protocol',
         });
       }
@@ -40,7 +40,7 @@ export const InvalidGatewayServerPort = defineCheck({
         if (problem) {
           report({
             field: `${at}.port.number`, value: port.number,
-            message: `server port number ${problem}, got ${JSON.stringify(port.number ?? null)}`,
+            message: `server port number ${problem}, got ${formatValue(port.number)}`,
             fix: 'use the port the gateway proxy listens on, from 1 to 65535 (e.g. 8080 or 443), or 0 with a unix:// bind',
           });
         }

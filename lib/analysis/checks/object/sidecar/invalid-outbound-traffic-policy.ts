@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../check';
-import { Severity } from '../../../finding';
+import { formatValue, Severity } from '../../../finding';
 import { asRecord, isRecord } from '../../../manifest/read';
 import { fqdnProblem, isIstioDnsLabel } from '../../../values/istio-names';
 import { portProblem } from '../../../values/validate';
@@ -38,7 +38,7 @@ export const InvalidOutboundTrafficPolicy = defineCheck({
     if (hostProblem) {
       report({
         field: `${at}.egressProxy.host`, value: proxy.host,
-        message: `egress proxy host ${JSON.stringify(proxy.host ?? null)} ${hostProblem}; it must be a fully qualified name without wildcards`,
+        message: `egress proxy host ${formatValue(proxy.host)} ${hostProblem}; it must be a fully qualified name`,
         fix: 'use the FQDN of the egress proxy Service, e.g. egress-proxy.egress.svc.cluster.local',
       });
     }
@@ -48,7 +48,7 @@ export const InvalidOutboundTrafficPolicy = defineCheck({
       const number = proxy.port.number ?? 0;
       const problem = typeof number === 'number' ? portProblem(number) : 'must be a number';
       if (problem) {
-        report({ field: `${at}.egressProxy.port.number`, value: proxy.port.number, message: `egress proxy port number ${problem}, got ${JSON.stringify(proxy.port.number ?? null)}`, fix: 'use the port of the egress proxy, from 1 to 65535' });
+        report({ field: `${at}.egressProxy.port.number`, value: proxy.port.number, message: `egress proxy port number ${problem}, got ${formatValue(proxy.port.number)}`, fix: 'use the port of the egress proxy, from 1 to 65535' });
       }
     }
     if (typeof proxy.subset === 'string' && proxy.subset !== '' && !isIstioDnsLabel(proxy.subset)) {

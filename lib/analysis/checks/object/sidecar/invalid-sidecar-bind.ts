@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../check';
-import { Severity } from '../../../finding';
+import { formatValue, Severity } from '../../../finding';
 import { ipProblem, unixAddressProblem } from '../../../values/ip';
 import { eachEgress, eachIngress, SIDECAR_KINDS } from './private/listeners';
 
@@ -36,7 +36,7 @@ export const InvalidSidecarBind = defineCheck({
       if (!bind.startsWith('unix://')) {
         report({
           field: `${at}.bind`, value: listener.bind,
-          message: `an egress listener with port number 0 listens on a unix domain socket and needs a unix:// bind, got ${JSON.stringify(listener.bind ?? null)}`,
+          message: `an egress listener with port number 0 listens on a unix domain socket and needs a unix:// bind${bind === '' ? '' : `, got ${formatValue(listener.bind)}`}`,
           fix: 'set bind to unix:///absolute/path (or unix://@name), or set port.number to a port from 1 to 65535',
         });
       } else {
@@ -47,7 +47,7 @@ export const InvalidSidecarBind = defineCheck({
       if (mode !== 'DEFAULT' && mode !== 'NONE') {
         report({
           field: `${at}.captureMode`, value: listener.captureMode,
-          message: `a unix domain socket listener cannot use captureMode ${JSON.stringify(listener.captureMode)}; only DEFAULT or NONE`,
+          message: `a unix domain socket listener cannot use captureMode ${formatValue(listener.captureMode)}; only DEFAULT or NONE`,
           fix: 'set captureMode to DEFAULT or NONE, or remove it',
         });
       }

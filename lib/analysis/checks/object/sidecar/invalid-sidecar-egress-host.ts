@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../check';
-import { Severity } from '../../../finding';
+import { formatValue, Severity } from '../../../finding';
 import { asArray, eachItem } from '../../../manifest/read';
 import { namespacedHostProblem } from '../../../values/istio-names';
 import { eachEgress, SIDECAR_KINDS } from './private/listeners';
@@ -39,7 +39,7 @@ export const InvalidSidecarEgressHost = defineCheck({
         if (problem) {
           report({
             field, value: host,
-            message: `egress host ${JSON.stringify(host)} ${problem}`,
+            message: `egress host ${formatValue(host)} ${problem}`,
             fix: 'write hosts as namespace/dnsName: \'./*\' (this namespace), \'istio-system/*\', \'*/api.example.com\' or \'prod/reviews.prod.svc.cluster.local\'',
           });
         }

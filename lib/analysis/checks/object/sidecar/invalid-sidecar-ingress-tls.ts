@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../check';
-import { Severity } from '../../../finding';
+import { formatValue, Severity } from '../../../finding';
 import { isRecord } from '../../../manifest/read';
 import { isTlsProtocol, parseProtocol } from '../gateway/private/protocol';
 import {
@@ -52,7 +52,7 @@ export const InvalidSidecarIngressTls = defineCheck({
       if (!isTlsProtocol(parseProtocol(port.protocol))) {
         report({
           field: `${at}.port.protocol`, value: port.protocol,
-          message: `only an HTTPS or TLS port can have tls, got protocol ${JSON.stringify(port.protocol ?? null)}`,
+          message: `only an HTTPS or TLS port can have tls, got protocol ${formatValue(port.protocol)}`,
           fix: 'set port.protocol to HTTPS or TLS, or remove tls',
         });
       }

@@ -1,5 +1,5 @@
 import { CheckReport, defineCheck } from '../../../check';
-import { Severity } from '../../../finding';
+import { formatValue, Severity } from '../../../finding';
 import { isIstioDnsLabel } from '../../../values/istio-names';
 import { portProblem } from '../../../values/validate';
 import { parseProtocol, SUPPORTED_PROTOCOLS } from '../gateway/private/protocol';
@@ -44,7 +44,7 @@ function portProblems(port: Record<string, any>, at: string, egress: boolean): C
     if (problem) {
       out.push({
         field: `${at}.number`, value: port.number,
-        message: `port number ${problem}, got ${JSON.stringify(port.number ?? null)}`,
+        message: `port number ${problem}, got ${formatValue(port.number)}`,
         fix: egress ? 'use a port from 1 to 65535, or 0 with a unix:// bind' : 'use a port from 1 to 65535',
       });
     }

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../../check';
-import { Severity } from '../../../finding';
+import { formatValue, Severity } from '../../../finding';
 import { asRecord, eachEntry, isRecord, keyField } from '../../../manifest/read';
 import { labelKeyProblem, labelValueProblem } from '../../../values/validate';
 import { SIDECAR_KINDS } from './private/listeners';
@@ -33,7 +33,7 @@ export const InvalidSidecarWorkloadSelector = defineCheck({
       return;
     }
     eachEntry(labels, 'spec.workloadSelector.labels', (key, value, field) => {
-      const shown = `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`;
+      const shown = `${key}=${typeof value === 'string' ? value : formatValue(value)}`;
       if (key === '') {
         report({ field: keyField('spec.workloadSelector.labels', key), value: key, message: `selector label '${shown}' has an empty key`, fix: 'use the label key of the pods, e.g. app' });
         return;

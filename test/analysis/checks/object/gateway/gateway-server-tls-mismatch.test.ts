@@ -35,7 +35,7 @@ describe('CI0307 GatewayServerTlsMismatch', () => {
     // WHEN
     const [f] = findings(GatewayServerTlsMismatch, object);
     // THEN
-    expect(f.message).toBe('a HTTPS server needs tls settings');
+    expect(f.message).toBe('an HTTPS server needs tls settings');
     expect(f.fix).toMatch(/^set tls with mode SIMPLE and a credentialName/);
   });
 });

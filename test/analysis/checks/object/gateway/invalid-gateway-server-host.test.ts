@@ -38,7 +38,7 @@ describe('CI0303 InvalidGatewayServerHost', () => {
 
   test('names the host, the rule and the allowed forms', () => {
     const [f] = findings(InvalidGatewayServerHost, hostsOf('shop'));
-    expect(f.message).toBe('gateway host "shop" has the short name \'shop\'; use a fully qualified name or \'*\'');
+    expect(f.message).toBe("gateway host 'shop' has the short name 'shop'; use a fully qualified name or '*'");
     expect(f.fix).toMatch(/^use a fully qualified name \('bookinfo.example.com'\), a wildcard/);
   });
 });

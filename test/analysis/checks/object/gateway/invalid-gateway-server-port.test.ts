@@ -31,7 +31,7 @@ describe('CI0304 InvalidGatewayServerPort', () => {
 
   test.each(VERSIONS)('names the value and the supported protocols (%s)', (apiVersion) => {
     const [f] = findings(InvalidGatewayServerPort, manifest('Gateway', { servers: [server({ port: { number: 80, name: 'h', protocol: 'QUIC' } })] }, { apiVersion }));
-    expect(f.message).toMatch(/^server port protocol "QUIC" is not supported; use HTTP, HTTPS, HTTP2, GRPC, GRPC-WEB, HTTP_PROXY, TCP, TLS, MONGO, REDIS, MYSQL or UDP/);
+    expect(f.message).toMatch(/^server port protocol 'QUIC' is not supported; use HTTP, HTTPS, HTTP2, GRPC, GRPC-WEB, HTTP_PROXY, TCP, TLS, MONGO, REDIS, MYSQL or UDP/);
     expect(f.fix).toBe('set port.protocol to HTTP, HTTPS, HTTP2, GRPC, TCP, TLS or another supported protocol');
   });
 });

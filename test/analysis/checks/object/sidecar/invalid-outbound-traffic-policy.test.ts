@@ -26,6 +26,11 @@ describe('CI0512 InvalidOutboundTrafficPolicy', () => {
     expect(summary(InvalidOutboundTrafficPolicy, policy(p))).toEqual(expected);
   });
 
+  test('says a wildcard egress proxy host is not a fully qualified name', () => {
+    const [f] = findings(InvalidOutboundTrafficPolicy, policy({ mode: 'ALLOW_ANY', egressProxy: { ...PROXY, host: '*.proxy.example.com' } }));
+    expect(f.message).toBe("egress proxy host '*.proxy.example.com' must not contain a wildcard; it must be a fully qualified name");
+  });
+
   test.each(VERSIONS)('says the egress proxy needs ALLOW_ANY (%s)', (apiVersion) => {
     const [f] = findings(InvalidOutboundTrafficPolicy, sidecar({ outboundTrafficPolicy: { egressProxy: PROXY } }, apiVersion));
     expect(f.message).toBe('egressProxy only applies with mode ALLOW_ANY, but the mode is unset (REGISTRY_ONLY)');

@@ -44,7 +44,7 @@ describe('CI0511 InvalidSidecarEgressHost', () => {
   test.each(VERSIONS)('says how to write a host without a namespace (%s)', (apiVersion) => {
     const [f] = findings(InvalidSidecarEgressHost, sidecar({ egress: [{ hosts: ['./*', 'api.example.com'] }] }, apiVersion));
     expect(f).toMatchObject({ field: 'spec.egress[0].hosts[1]', value: 'api.example.com' });
-    expect(f.message).toBe('egress host "api.example.com" must have the form namespace/dnsName');
+    expect(f.message).toBe("egress host 'api.example.com' must have the form namespace/dnsName");
     expect(f.fix).toMatch(/^write hosts as namespace\/dnsName: '.\/\*' \(this namespace\)/);
   });
 });
