@@ -229,7 +229,7 @@ const GATEWAY_AND_SIDECAR_CASES: Case[] = [
         tls: { mode: networking.GatewaySpecServersTlsMode.PASSTHROUGH, credentialName: 'pass-credential' },
       }]);
     },
-    expect: [{ code: 'CI0309', path: 'shop/l1-passthrough-gateway', field: 'spec.servers[0].tls.credentialName', severity: W }],
+    expect: [{ code: 'CI0309', path: 'shop/l1-passthrough-gateway', field: 'spec.servers[0].tls.mode', severity: W }],
   },
   {
     name: 'CI0310 cipher suite Envoy does not support',

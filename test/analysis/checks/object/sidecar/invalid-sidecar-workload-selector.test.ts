@@ -8,6 +8,7 @@ describe('CI0502 InvalidSidecarWorkloadSelector', () => {
     ['labels', { labels: { app: 'reviews', version: 'v1' } }],
     ['a prefixed key and an uppercase value', { labels: { 'app.kubernetes.io/name': 'Reviews' } }],
     ['no selector', undefined],
+    ['labels of the wrong type (the CRD schema\'s)', { labels: 'app=reviews' }],
   ])('accepts %s', (_, selector) => {
     expect(findings(InvalidSidecarWorkloadSelector, selecting(selector))).toEqual([]);
   });
@@ -19,6 +20,7 @@ describe('CI0502 InvalidSidecarWorkloadSelector', () => {
     ['a wildcard key', { labels: { 'app*': 'reviews' } }, ["spec.workloadSelector.labels['app*'] error"]],
     ['an empty key', { labels: { '': 'reviews' } }, ["spec.workloadSelector.labels[''] error"]],
     ['a value no pod can carry (stricter than Istio)', { labels: { app: 'my app' } }, ['spec.workloadSelector.labels.app warning']],
+    ['a value over 63 characters (the CRD rejects it)', { labels: { app: 'a'.repeat(64) } }, ['spec.workloadSelector.labels.app error']],
   ])('fails for %s', (_, selector, expected) => {
     expect(summary(InvalidSidecarWorkloadSelector, selecting(selector))).toEqual(expected);
   });

@@ -116,8 +116,9 @@ export function credentialConflictProblems(tls: Record<string, any>, at: string)
   if (PASSTHROUGH.has(mode)) {
     const ignored = ['credentialName', 'credentialNames', 'serverCertificate', 'privateKey', 'caCertificates', 'caCrl', 'tlsCertificates'].filter(present);
     if (ignored.length > 0) {
+      // reported on the mode, so that this warning never hides a CRD error on one of the fields
       out.push({
-        field: `${at}.${ignored[0]}`, value: tls[ignored[0]], severity: Severity.WARNING,
+        field: `${at}.mode`, value: tls.mode, severity: Severity.WARNING,
         message: `${mode} mode${tls.mode === undefined ? ' (the default when mode is unset)' : ''} does not use certificates; Istio ignores ${ignored.join(', ')}`,
         fix: `remove ${ignored.join(', ')}, or set mode SIMPLE or MUTUAL to terminate TLS`,
       });
