@@ -1,18 +1,13 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
-import { ProblemCollector, Severity } from '../analysis/finding';
+import { ProblemCollector } from '../analysis/finding';
 import { IstioResource, IstioResourceProps } from './base';
 import { namespaceOf, serviceFqdn } from './private/host';
-import { ipProblem, unixAddressProblem } from '../analysis/values/ip';
 import { networking } from './private/l1';
-import { dns1123LabelProblem, hostProblem, portProblem } from '../analysis/values/validate';
 import { PortProtocol } from './service-entry';
 import { ConnectionPool } from './traffic-policy/connection-pool';
 import { WorkloadSelector } from './workload-selector';
-
-const PROTOCOLS = new Set<string>(Object.values(PortProtocol));
-const HTTP_PROTOCOLS = new Set<string>([PortProtocol.HTTP, PortProtocol.HTTP2, PortProtocol.GRPC]);
 
 /**
  * How traffic reaches a Sidecar listener.
@@ -175,18 +170,6 @@ export class OutboundTrafficPolicy {
     };
   }
 
-  /** @internal */
-  public _validate(problems: ProblemCollector): void {
-    const p = this.egressProxy;
-    if (!p) return;
-    const hp = p.host === '*' ? '\'*\' is not a destination' : hostProblem(p.host, { allowWildcard: false });
-    if (hp) problems.add('CI0002', 'egressProxy.host', p.host, `egress proxy host '${p.host}' ${hp}`, 'use the FQDN of the egress proxy service');
-    const pp = portProblem(p.port);
-    if (pp) problems.add('CI0003', 'egressProxy.port.number', p.port, `egress proxy port ${p.port} ${pp}`, 'use a port from 1 to 65535');
-    if (p.subset !== undefined && dns1123LabelProblem(p.subset)) {
-      problems.add('CI0001', 'egressProxy.subset', p.subset, `subset '${p.subset}' ${dns1123LabelProblem(p.subset)}`, 'use a DNS-1123 label subset name');
-    }
-  }
 }
 
 /**
@@ -274,7 +257,7 @@ export class Sidecar extends IstioResource {
    * sidecar.addEgressListener({ port: { number: 3306, protocol: PortProtocol.TCP, name: 'mysql' }, hosts: ['db/mysql.db.svc.cluster.local'] });
    */
   public addEgressListener(listener: SidecarEgressListener): void {
-    this._egress.push({ ...listener, hosts: [...listener.hosts] });
+    this._egress.push({ ...listener, hosts: [...(listener?.hosts ?? [])] });
   }
 
   /**
@@ -318,13 +301,13 @@ export class Sidecar extends IstioResource {
   public _toSpec(): any {
     const egress = this.orderedEgress();
     return {
-      workloadSelector: this.workloadSelector?._toLabels(),
+      workloadSelector: this.workloadSelector ? { labels: selectorLabels(this.workloadSelector) ?? {} } : undefined,
       ingress: this._ingress.length > 0 ? this._ingress.map((i) => ({
         port: renderPort(i.port),
         bind: i.bind,
         captureMode: i.captureMode,
         defaultEndpoint: i.defaultEndpoint,
-        connectionPool: i.connectionPool?._toIstio(),
+        connectionPool: renderValue(i.connectionPool),
       })) : undefined,
       egress: egress.length > 0 ? egress.map((e) => ({
         port: e.port ? renderPort(e.port) : undefined,
@@ -332,95 +315,36 @@ export class Sidecar extends IstioResource {
         captureMode: e.captureMode,
         hosts: e.hosts.map(renderEgressHost),
       })) : undefined,
-      outboundTrafficPolicy: this.outboundTrafficPolicy?._toIstio(),
-      inboundConnectionPool: this.inboundConnectionPool?._toIstio(),
+      outboundTrafficPolicy: renderValue(this.outboundTrafficPolicy),
+      inboundConnectionPool: renderValue(this.inboundConnectionPool),
     };
   }
 
+  // Istio's webhook rules are checks over the rendered manifest (lib/analysis/checks/object/sidecar);
+  // only what the manifest cannot show is reported here: where a derived workload selector came from
   protected validateSpec(problems: ProblemCollector): void {
-    const spec = problems.at('spec');
-    if (this._egress.length === 0 && this._ingress.length === 0 && !this.outboundTrafficPolicy && !this.inboundConnectionPool) {
-      spec.add('CI0015', '', {}, 'a Sidecar needs egress, ingress, outboundTrafficPolicy or inboundConnectionPool; an empty one is rejected',
-        'add egress hosts, e.g. addEgressHost(\'./*\', \'istio-system/*\')');
+    const selector = this.workloadSelector;
+    if (!selector) return;
+    const field = 'spec.workloadSelector.labels';
+    const labels = selectorLabels(selector);
+    const workload = selector.sourceWorkload;
+    if (labels === undefined) {
+      problems.add('CI0019', field, undefined, 'the workload selector was built from no workload (WorkloadSelector.fromWorkload got undefined), so it renders without labels',
+        'pass the Deployment (or other workload) whose pods the Sidecar configures, or use WorkloadSelector.fromLabels');
+      return;
     }
-    this.workloadSelector?._validate(spec.at('workloadSelector.labels'), this.namespace);
-
-    const ingressPorts = new Map<number, number>();
-    this._ingress.forEach((l, i) => {
-      const at = spec.at(`ingress[${i}]`);
-      if (!l.port) {
-        at.add('CI0015', 'port', undefined, 'an ingress listener needs a port', 'set port: { number, protocol }');
-        return;
-      }
-      validatePort(at.at('port'), l.port, false);
-      if (ingressPorts.has(l.port.number)) {
-        at.add('CI0012', 'port.number', l.port.number, `ingress port ${l.port.number} is already used by ingress[${ingressPorts.get(l.port.number)}]`, 'use each port once');
-      } else {
-        ingressPorts.set(l.port.number, i);
-      }
-      if (l.bind !== undefined) {
-        const p = ipProblem(l.bind);
-        if (p) at.add('CI0017', 'bind', l.bind, `bind address '${l.bind}' ${p}`, 'use an IP address such as 0.0.0.0');
-      }
-      validateCaptureMode(at, l.captureMode);
-      if (l.defaultEndpoint !== undefined) validateDefaultEndpoint(at, l.defaultEndpoint);
-      if (l.connectionPool) {
-        l.connectionPool._validate(at.at('connectionPool'));
-        // Istio warns the same way: without an HTTP protocol on the port, the http settings are ignored
-        if (l.connectionPool.http && (l.port.protocol === undefined || !HTTP_PROTOCOLS.has(l.port.protocol))) {
-          at.add('CI0017', 'connectionPool.http', undefined, `HTTP connection pool settings have no effect on port ${l.port.number} with protocol ${l.port.protocol ?? '(unset)'}; only tcp settings apply`,
-            'remove the http settings or set an HTTP protocol on the port', Severity.WARNING);
-        }
-      }
-    });
-    this.inboundConnectionPool?._validate(spec.at('inboundConnectionPool'));
-
-    const egressPorts = new Map<number, number>();
-    let catchAllSeen = false;
-    this.orderedEgress().forEach((l, i) => {
-      const at = spec.at(`egress[${i}]`);
-      const unixBind = l.bind?.startsWith('unix://') ?? false;
-      if (!l.port) {
-        if (catchAllSeen) {
-          at.add('CI0017', 'port', undefined, 'a Sidecar can have only one egress listener without a port (the catch-all)',
-            'merge the hosts into one catch-all listener (addEgressHost does this), or give this listener a port');
-        }
-        catchAllSeen = true;
-      } else {
-        validatePort(at.at('port'), l.port, unixBind);
-        if (!unixBind || l.port.number !== 0) {
-          if (egressPorts.has(l.port.number)) {
-            at.add('CI0012', 'port.number', l.port.number, `egress port ${l.port.number} is already used by egress[${egressPorts.get(l.port.number)}]`, 'use each port once');
-          } else {
-            egressPorts.set(l.port.number, i);
-          }
-        }
-      }
-      if (l.bind !== undefined) {
-        const p = unixBind ? unixAddressProblem(l.bind) : ipProblem(l.bind);
-        if (p) at.add('CI0017', 'bind', l.bind, `bind address '${l.bind}' ${p}`, 'use an IP address or unix:///path');
-        if (unixBind && l.captureMode === SidecarCaptureMode.IPTABLES) {
-          at.add('CI0017', 'captureMode', l.captureMode, 'a unix socket listener cannot use captureMode IPTABLES', 'use DEFAULT or NONE');
-        }
-      }
-      validateCaptureMode(at, l.captureMode);
-      if (l.hosts.length === 0) {
-        at.add('CI0015', 'hosts', [], 'an egress listener needs at least one host', 'add hosts such as \'./*\' or \'istio-system/*\'');
-      }
-      const seen = new Set<string>();
-      l.hosts.forEach((h, j) => {
-        const host = renderEgressHost(h);
-        const p = egressHostProblem(host);
-        if (p) {
-          at.add('CI0002', `hosts[${j}]`, host, `egress host '${host}' ${p}`, 'use namespace/dnsName, e.g. \'./*\', \'istio-system/*\' or \'*/api.example.com\'');
-        }
-        if (seen.has(host)) at.add('CI0012', `hosts[${j}]`, host, `egress host '${host}' is listed twice`, 'list every host once', Severity.WARNING);
-        seen.add(host);
-      });
-    });
-
-    if (this.outboundTrafficPolicy) {
-      this.outboundTrafficPolicy._validate(spec.at('outboundTrafficPolicy'));
+    if (!workload) return;
+    if (Object.keys(labels).length === 0) {
+      problems.add('CI0019', field, labels,
+        `workload '${workload.name}' has no selector or pod-template labels besides cdk8s.io/metadata.addr, so the selector would match every workload in the namespace`,
+        'add identifying pod labels (e.g. app, version) to the workload, or use WorkloadSelector.fromLabels');
+    }
+    const workloadNamespace = namespaceOf(workload) ?? 'default';
+    const namespace = this.namespace ?? 'default';
+    if (workloadNamespace !== namespace) {
+      problems.add('CI0019', field, labels,
+        `workload '${workload.name}' is in namespace '${workloadNamespace}' but this Sidecar is in '${namespace}'; a workload selector only matches pods in its own namespace`,
+        `create the Sidecar in namespace '${workloadNamespace}'`);
     }
   }
 
@@ -432,63 +356,25 @@ export class Sidecar extends IstioResource {
 
 function renderEgressHost(h: SidecarEgressHost): string {
   if (typeof h === 'string') return h;
+  // a plain-JavaScript caller may pass anything: render it as given, for the checks to report
+  if (!(h instanceof kplus.Service)) return String(h);
   return `${namespaceOf(h) ?? 'default'}/${serviceFqdn(h)}`;
 }
 
-function renderPort(p: SidecarPort): any {
-  return { number: p.number, protocol: p.protocol, name: p.name };
+function renderPort(p: SidecarPort | undefined): any {
+  return p ? { number: p.number, protocol: p.protocol, name: p.name } : undefined;
 }
 
-/** Why Istio rejects a Sidecar egress host, or `undefined`. */
-function egressHostProblem(host: string): string | undefined {
-  const slash = host.indexOf('/');
-  if (slash < 0) return 'must have the form namespace/dnsName';
-  const ns = host.slice(0, slash);
-  const name = host.slice(slash + 1);
-  if (!ns || !name) return 'must have a non-empty namespace and dnsName';
-  if (ns !== '*' && ns !== '.' && ns !== '~' && dns1123LabelProblem(ns)) return `has namespace '${ns}', which is not '*', '.', '~' or a namespace name`;
-  if (name === '*') return undefined;
-  if (!name.includes('.')) return `has the short name '${name}'; Sidecar hosts must be FQDNs (e.g. ${name}.<namespace>.svc.cluster.local) or '*'`;
-  const hp = hostProblem(name, { allowBareWildcard: true });
-  if (hp) return `has dnsName '${name}' that ${hp}`;
-  if (name.includes('*') && !name.startsWith('*.')) return `has a partial wildcard in '${name}'; only '*' or a '*.' prefix is allowed`;
-  return undefined;
+/** A value object rendered for Istio; anything else (a cast plain object) as given, for the checks to report. */
+function renderValue(value: { _toIstio(): any } | undefined): any {
+  return value !== null && typeof value === 'object' && typeof value._toIstio === 'function' ? value._toIstio() : value;
 }
 
-function validatePort(at: ProblemCollector, port: SidecarPort, unixBind: boolean): void {
-  if (!(unixBind && port.number === 0)) {
-    const p = portProblem(port.number);
-    if (p) at.add('CI0003', 'number', port.number, `port ${port.number} ${p}`, 'use a port from 1 to 65535');
+/** The labels of a selector, or `undefined` when it has none to give (`fromWorkload(undefined)`). */
+function selectorLabels(selector: WorkloadSelector): Record<string, string> | undefined {
+  try {
+    return selector.labels;
+  } catch {
+    return undefined;
   }
-  if (port.name !== undefined) {
-    const p = dns1123LabelProblem(port.name);
-    if (p) at.add('CI0001', 'name', port.name, `port name '${port.name}' ${p}`, 'use a lowercase name such as \'http\'');
-  }
-  if (port.protocol !== undefined && !PROTOCOLS.has(port.protocol)) {
-    at.add('CI0017', 'protocol', port.protocol, `protocol '${port.protocol}' is not one of ${[...PROTOCOLS].join(', ')}`, 'use a PortProtocol value');
-  }
-}
-
-function validateCaptureMode(at: ProblemCollector, mode: string | undefined): void {
-  if (mode !== undefined && !Object.values(SidecarCaptureMode).includes(mode as SidecarCaptureMode)) {
-    at.add('CI0017', 'captureMode', mode, `captureMode '${mode}' is not one of DEFAULT, IPTABLES, NONE`, 'use a SidecarCaptureMode value');
-  }
-}
-
-function validateDefaultEndpoint(at: ProblemCollector, endpoint: string): void {
-  if (endpoint.startsWith('unix://')) {
-    const p = unixAddressProblem(endpoint);
-    if (p) at.add('CI0017', 'defaultEndpoint', endpoint, `defaultEndpoint '${endpoint}' ${p}`, 'use unix:///absolute/path');
-    return;
-  }
-  const m = /^(?:\[([^\]]*)\]|([^:]*)):([^:]+)$/.exec(endpoint);
-  const host = m ? (m[1] ?? m[2]) : undefined;
-  if (!m || !['', '127.0.0.1', '0.0.0.0', '::1', '::'].includes(host!)) {
-    at.add('CI0017', 'defaultEndpoint', endpoint, `defaultEndpoint '${endpoint}' must be 127.0.0.1:<port>, 0.0.0.0:<port>, [::1]:<port>, [::]:<port> or unix:///path`,
-      'point it at the application on localhost, e.g. \'127.0.0.1:8080\'');
-    return;
-  }
-  const port = Number(m[3]);
-  const p = /^\d+$/.test(m[3]) ? portProblem(port) : 'is not a number';
-  if (p) at.add('CI0003', 'defaultEndpoint', endpoint, `defaultEndpoint port '${m[3]}' ${p}`, 'use a port from 1 to 65535');
 }

@@ -15,6 +15,7 @@ import {
   Gateway, GatewayBinding, GatewayServer, HttpMatch, HttpRouteOptions, LoadBalancer, MeshApp, MtlsMode, Operation, OutlierDetection,
   PeerAuthentication, PortProtocol, LoadBalancerAlgorithm, RequestAuthentication, RetryOn, ServerProtocol, ServerTls, ServiceEntry, ServiceEntryLocation,
   ServiceEntryResolution, Severity, Sidecar, Source, StringMatch, Subset, Suppressions, TrafficPolicy, VirtualService, WorkloadSelector,
+  OutboundTrafficPolicy, TlsProtocolVersion,
 } from '../../lib';
 
 // ---------------------------------------------------------------------------------------------
@@ -156,7 +157,304 @@ interface Case {
 
 const W = Severity.WARNING;
 
+// ---- Gateway (CI03xx) and Sidecar (CI05xx): mistakes through the L2 API, a JSON patch on an L2
+// (the escape hatch) and the imported L1 classes, which the L2 constructs never saw
+const gatewayL1 = (ctx: Ctx, id: string, servers: networking.GatewaySpecServers[]) =>
+  new networking.Gateway(ctx.chart, id, { metadata: { name: id }, spec: { selector: { istio: 'ingressgateway' }, servers } });
+const sidecarL1 = (ctx: Ctx, id: string, spec: networking.SidecarSpec) => new networking.Sidecar(ctx.chart, id, { metadata: { name: id }, spec });
+const httpGateway = (ctx: Ctx, id: string, host: string) => new Gateway(ctx.chart, id, { servers: [GatewayServer.http({ port: 8080, name: 'http', hosts: [host] })] });
+const httpsServer = (host: string, tls: ServerTls, name = 'https') => GatewayServer.of({ port: 443, name, protocol: ServerProtocol.HTTPS, hosts: [host], tls });
+const catchAll = { hosts: ['./*', 'istio-system/*'] };
+const MUTUAL = networking.GatewaySpecServersTlsMode.MUTUAL;
+
+const GATEWAY_AND_SIDECAR_CASES: Case[] = [
+  {
+    name: 'CI0301 L1 Gateway named <name>.<namespace>',
+    mutate: (ctx) => {
+      new networking.Gateway(ctx.chart, 'l1-dotted-gateway', {
+        metadata: { name: 'front.shop' }, spec: { selector: { istio: 'ingressgateway' }, servers: [{ port: { number: 80, name: 'http', protocol: 'HTTP' }, hosts: ['front.example.com'] }] },
+      });
+    },
+    expect: [{ code: 'CI0301', path: 'shop/l1-dotted-gateway', field: 'metadata.name' }],
+  },
+  {
+    name: 'CI0302 JSON patch empties the servers of a Gateway',
+    mutate: (ctx) => { ApiObject.of(httpGateway(ctx, 'emptied-gateway', 'emptied.example.com')).addJsonPatch(JsonPatch.replace('/spec/servers', [])); },
+    expect: [{ code: 'CI0302', path: 'shop/emptied-gateway', field: 'spec.servers' }],
+  },
+  {
+    name: 'CI0303 L1 Gateway host with a partial wildcard',
+    mutate: (ctx) => { gatewayL1(ctx, 'l1-partial-wildcard', [{ port: { number: 80, name: 'http', protocol: 'HTTP' }, hosts: ['*shop.example.com'] }]); },
+    expect: [{ code: 'CI0303', path: 'shop/l1-partial-wildcard', field: 'spec.servers[0].hosts[0]' }],
+  },
+  {
+    name: 'CI0304 JSON patch sets a gateway port protocol Istio does not know',
+    mutate: (ctx) => { ApiObject.of(httpGateway(ctx, 'quic-gateway', 'quic.example.com')).addJsonPatch(JsonPatch.replace('/spec/servers/0/port/protocol', 'QUIC')); },
+    expect: [{ code: 'CI0304', path: 'shop/quic-gateway', field: 'spec.servers[0].port.protocol' }],
+  },
+  {
+    name: 'CI0305 L1 Gateway with two servers named http',
+    mutate: (ctx) => {
+      gatewayL1(ctx, 'l1-dup-port-names', [
+        { port: { number: 80, name: 'http', protocol: 'HTTP' }, hosts: ['a.example.com'] },
+        { port: { number: 8080, name: 'http', protocol: 'HTTP' }, hosts: ['b.example.com'] },
+      ]);
+    },
+    expect: [{ code: 'CI0305', path: 'shop/l1-dup-port-names', field: 'spec.servers[1].port.name' }],
+  },
+  {
+    name: 'CI0306 JSON patch binds a gateway server to a host name',
+    mutate: (ctx) => { ApiObject.of(httpGateway(ctx, 'localhost-gateway', 'local.example.com')).addJsonPatch(JsonPatch.add('/spec/servers/0/bind', 'localhost')); },
+    expect: [{ code: 'CI0306', path: 'shop/localhost-gateway', field: 'spec.servers[0].bind' }],
+  },
+  {
+    name: 'CI0306 L1 Gateway server on a unix socket with port 8080',
+    mutate: (ctx) => { gatewayL1(ctx, 'l1-unix-gateway', [{ port: { number: 8080, name: 'http', protocol: 'HTTP' }, bind: 'unix:///var/run/gateway.sock', hosts: ['uds.example.com'] }]); },
+    expect: [{ code: 'CI0306', path: 'shop/l1-unix-gateway', field: 'spec.servers[0].port.number' }],
+  },
+  {
+    name: 'CI0307 JSON patch turns an HTTP server into HTTPS without tls',
+    mutate: (ctx) => { ApiObject.of(httpGateway(ctx, 'patched-https-gateway', 'patched.example.com')).addJsonPatch(JsonPatch.replace('/spec/servers/0/port/protocol', 'HTTPS')); },
+    expect: [{ code: 'CI0307', path: 'shop/patched-https-gateway', field: 'spec.servers[0].tls' }],
+  },
+  {
+    name: 'CI0307 L1 v1beta1 Gateway HTTPS server without tls',
+    mutate: (ctx) => {
+      new networking.GatewayV1Beta1(ctx.chart, 'l1-beta-gateway', {
+        metadata: { name: 'l1-beta-gateway' }, spec: { selector: { istio: 'ingressgateway' }, servers: [{ port: { number: 443, name: 'https', protocol: 'HTTPS' }, hosts: ['beta.example.com'] }] },
+      });
+    },
+    expect: [{ code: 'CI0307', path: 'shop/l1-beta-gateway', field: 'spec.servers[0].tls' }],
+  },
+  {
+    name: 'CI0308 L1 Gateway MUTUAL server without any certificate',
+    mutate: (ctx) => { gatewayL1(ctx, 'l1-mutual-gateway', [{ port: { number: 443, name: 'https', protocol: 'HTTPS' }, hosts: ['mtls.example.com'], tls: { mode: MUTUAL } }]); },
+    expect: [{ code: 'CI0308', path: 'shop/l1-mutual-gateway', field: 'spec.servers[0].tls.credentialName' }],
+  },
+  {
+    name: 'CI0309 JSON patch adds a credentialName to an ISTIO_MUTUAL server',
+    mutate: (ctx) => {
+      const gw = new Gateway(ctx.chart, 'istio-mutual-gateway', { servers: [httpsServer('mesh.example.com', ServerTls.istioMutual())] });
+      ApiObject.of(gw).addJsonPatch(JsonPatch.add('/spec/servers/0/tls/credentialName', 'mesh-credential'));
+    },
+    expect: [{ code: 'CI0309', path: 'shop/istio-mutual-gateway', field: 'spec.servers[0].tls.credentialName' }],
+  },
+  {
+    name: 'CI0309 L1 Gateway PASSTHROUGH server with a credentialName Istio ignores',
+    mutate: (ctx) => {
+      gatewayL1(ctx, 'l1-passthrough-gateway', [{
+        port: { number: 443, name: 'tls', protocol: 'TLS' }, hosts: ['pass.example.com'],
+        tls: { mode: networking.GatewaySpecServersTlsMode.PASSTHROUGH, credentialName: 'pass-credential' },
+      }]);
+    },
+    expect: [{ code: 'CI0309', path: 'shop/l1-passthrough-gateway', field: 'spec.servers[0].tls.mode', severity: W }],
+  },
+  {
+    name: 'CI0310 cipher suite Envoy does not support',
+    mutate: (ctx) => {
+      new Gateway(ctx.chart, 'cipher-gateway', { servers: [httpsServer('cipher.example.com', ServerTls.simple('cipher-credential', { cipherSuites: ['ECDHE-RSA-AES256-GCM-SHA384', 'TLS_AES_128_GCM_SHA256'] }))] });
+    },
+    expect: [{ code: 'CI0310', path: 'shop/cipher-gateway', field: 'spec.servers[0].tls.cipherSuites[1]' }],
+  },
+  {
+    name: 'CI0310 TLS 1.0 allowed without cipher suites',
+    mutate: (ctx) => {
+      new Gateway(ctx.chart, 'tls10-gateway', { servers: [httpsServer('legacy-tls.example.com', ServerTls.simple('legacy-credential', { minProtocolVersion: TlsProtocolVersion.TLSV1_0 }))] });
+    },
+    expect: [{ code: 'CI0310', path: 'shop/tls10-gateway', field: 'spec.servers[0].tls.cipherSuites' }],
+  },
+  {
+    name: 'CI0311 minProtocolVersion above maxProtocolVersion',
+    mutate: (ctx) => {
+      const tls = ServerTls.simple('range-credential', { minProtocolVersion: TlsProtocolVersion.TLSV1_3, maxProtocolVersion: TlsProtocolVersion.TLSV1_2 });
+      new Gateway(ctx.chart, 'range-gateway', { servers: [httpsServer('range.example.com', tls)] });
+    },
+    expect: [{ code: 'CI0311', path: 'shop/range-gateway', field: 'spec.servers[0].tls.minProtocolVersion' }],
+  },
+  {
+    name: 'CI0311 JSON patch caps the TLS version below the minimum',
+    mutate: (ctx) => {
+      const gw = new Gateway(ctx.chart, 'capped-gateway', { servers: [httpsServer('capped.example.com', ServerTls.simple('capped-credential', { minProtocolVersion: TlsProtocolVersion.TLSV1_2 }))] });
+      ApiObject.of(gw).addJsonPatch(JsonPatch.add('/spec/servers/0/tls/maxProtocolVersion', 'TLSV1_1'));
+    },
+    expect: [{ code: 'CI0311', path: 'shop/capped-gateway', field: 'spec.servers[0].tls.minProtocolVersion' }],
+  },
+  {
+    name: 'CI0312 gateway selector key with two slashes',
+    mutate: (ctx) => { new Gateway(ctx.chart, 'slashed-selector-gateway', { selector: { 'istio.io/gateway/name': 'ingress' }, servers: [GatewayServer.http({ hosts: ['slashed.example.com'] })] }); },
+    expect: [{ code: 'CI0312', path: 'shop/slashed-selector-gateway', field: 'spec.selector[\'istio.io/gateway/name\']' }],
+  },
+  {
+    name: 'CI0313 TCP server on the port of an HTTP server (istiod skips it)',
+    mutate: (ctx) => {
+      new Gateway(ctx.chart, 'shared-port-gateway', {
+        servers: [GatewayServer.http({ port: 8080, name: 'http', hosts: ['web.example.com'] }), GatewayServer.tcp({ port: 8080, name: 'tcp', hosts: ['*'] })],
+      });
+    },
+    expect: [{ code: 'CI0313', path: 'shop/shared-port-gateway', field: 'spec.servers[1].port.number' }],
+  },
+  {
+    name: 'CI0313 two HTTPS servers serving one host on port 443 (istiod skips the second)',
+    mutate: (ctx) => {
+      new Gateway(ctx.chart, 'twice-tls-gateway', {
+        servers: [httpsServer('twice.example.com', ServerTls.simple('twice-credential')), httpsServer('twice.example.com', ServerTls.simple('other-credential'), 'https-other')],
+      });
+    },
+    expect: [{ code: 'CI0313', path: 'shop/twice-tls-gateway', field: 'spec.servers[1].hosts' }],
+  },
+  {
+    name: 'CI0501 Sidecar that configures nothing',
+    mutate: (ctx) => { new Sidecar(ctx.chart, 'nothing-sidecar', { workloadSelector: WorkloadSelector.fromWorkload(ctx.ratingsV1) }); },
+    expect: [{ code: 'CI0501', path: 'shop/nothing-sidecar', field: 'spec' }],
+  },
+  {
+    name: 'CI0501 JSON patch removes the only egress listener of a Sidecar',
+    mutate: (ctx) => { ApiObject.of(new Sidecar(ctx.chart, 'emptied-sidecar', { egress: [catchAll] })).addJsonPatch(JsonPatch.remove('/spec/egress')); },
+    expect: [{ code: 'CI0501', path: 'shop/emptied-sidecar', field: 'spec' }],
+  },
+  {
+    name: 'CI0502 Sidecar workload selector with a wildcard',
+    mutate: (ctx) => { new Sidecar(ctx.chart, 'wildcard-selector-sidecar', { workloadSelector: WorkloadSelector.fromLabels({ app: 'reviews-*' }), egress: [catchAll] }); },
+    expect: [{ code: 'CI0502', path: 'shop/wildcard-selector-sidecar', field: 'spec.workloadSelector.labels.app' }],
+  },
+  {
+    name: 'CI0503 Sidecar egress port with a protocol Istio does not know',
+    mutate: (ctx) => {
+      new Sidecar(ctx.chart, 'spdy-sidecar', { egress: [{ port: { number: 8080, protocol: 'SPDY' as PortProtocol, name: 'spdy' }, hosts: ['./*'] }] });
+    },
+    expect: [{ code: 'CI0503', path: 'shop/spdy-sidecar', field: 'spec.egress[0].port.protocol' }],
+  },
+  {
+    name: 'CI0503 JSON patch adds a targetPort to a Sidecar ingress port',
+    mutate: (ctx) => {
+      const sc = new Sidecar(ctx.chart, 'target-port-sidecar', { workloadSelector: WorkloadSelector.fromWorkload(ctx.ratingsV1), ingress: [{ port: { number: 9080, protocol: PortProtocol.HTTP, name: 'http' } }] });
+      ApiObject.of(sc).addJsonPatch(JsonPatch.add('/spec/ingress/0/port/targetPort', 8080));
+    },
+    expect: [{ code: 'CI0503', path: 'shop/target-port-sidecar', field: 'spec.ingress[0].port.targetPort' }],
+  },
+  {
+    name: 'CI0504 two Sidecar ingress listeners on one port',
+    mutate: (ctx) => {
+      new Sidecar(ctx.chart, 'twice-inbound-sidecar', {
+        workloadSelector: WorkloadSelector.fromWorkload(ctx.reviewsV1),
+        ingress: [{ port: { number: 9080, protocol: PortProtocol.HTTP, name: 'http' } }, { port: { number: 9080, protocol: PortProtocol.TCP, name: 'tcp' } }],
+      });
+    },
+    expect: [{ code: 'CI0504', path: 'shop/twice-inbound-sidecar', field: 'spec.ingress[1].port.number' }],
+  },
+  {
+    name: 'CI0504 L1 Sidecar with two egress listeners on one port',
+    mutate: (ctx) => {
+      sidecarL1(ctx, 'l1-twice-outbound', { egress: [{ port: { number: 3306, protocol: 'TCP', name: 'mysql' }, hosts: ['db/*'] }, { port: { number: 3306, protocol: 'TCP', name: 'mysql-2' }, hosts: ['legacy/*'] }] });
+    },
+    expect: [{ code: 'CI0504', path: 'shop/l1-twice-outbound', field: 'spec.egress[1].port.number' }],
+  },
+  {
+    name: 'CI0505 L1 Sidecar with the catch-all egress listener first',
+    mutate: (ctx) => { sidecarL1(ctx, 'l1-catch-all-first', { egress: [{ hosts: ['./*'] }, { port: { number: 3306, protocol: 'TCP', name: 'mysql' }, hosts: ['db/*'] }] }); },
+    expect: [{ code: 'CI0505', path: 'shop/l1-catch-all-first', field: 'spec.egress[0].port' }],
+  },
+  {
+    name: 'CI0505 L1 v1alpha3 Sidecar with two catch-all egress listeners',
+    mutate: (ctx) => { new networking.SidecarV1Alpha3(ctx.chart, 'l1-alpha-sidecar', { metadata: { name: 'l1-alpha-sidecar' }, spec: { egress: [{ hosts: ['./*'] }, { hosts: ['istio-system/*'] }] } }); },
+    expect: [{ code: 'CI0505', path: 'shop/l1-alpha-sidecar', field: 'spec.egress[0].port' }],
+  },
+  {
+    name: 'CI0505 JSON patch inserts a second catch-all egress listener',
+    mutate: (ctx) => { ApiObject.of(new Sidecar(ctx.chart, 'two-catch-all-sidecar', { egress: [catchAll] })).addJsonPatch(JsonPatch.add('/spec/egress/0', { hosts: ['db/*'] })); },
+    expect: [{ code: 'CI0505', path: 'shop/two-catch-all-sidecar', field: 'spec.egress[0].port' }],
+  },
+  {
+    name: 'CI0506 Sidecar egress port 0 without a unix socket bind',
+    mutate: (ctx) => { new Sidecar(ctx.chart, 'port-zero-sidecar', { egress: [{ port: { number: 0, protocol: PortProtocol.HTTP, name: 'http' }, hosts: ['./*'] }] }); },
+    expect: [{ code: 'CI0506', path: 'shop/port-zero-sidecar', field: 'spec.egress[0].bind' }],
+  },
+  {
+    name: 'CI0506 Sidecar ingress listener bound to a unix socket',
+    mutate: (ctx) => {
+      new Sidecar(ctx.chart, 'unix-inbound-sidecar', { workloadSelector: WorkloadSelector.fromWorkload(ctx.reviewsV2), ingress: [{ port: { number: 9080, protocol: PortProtocol.HTTP, name: 'http' }, bind: 'unix:///var/run/app.sock' }] });
+    },
+    expect: [{ code: 'CI0506', path: 'shop/unix-inbound-sidecar', field: 'spec.ingress[0].bind' }],
+  },
+  {
+    name: 'CI0507 Sidecar ingress defaultEndpoint on a pod IP',
+    mutate: (ctx) => {
+      new Sidecar(ctx.chart, 'pod-ip-sidecar', { workloadSelector: WorkloadSelector.fromWorkload(ctx.reviewsV1), ingress: [{ port: { number: 9080, protocol: PortProtocol.HTTP, name: 'http' }, defaultEndpoint: '10.0.0.5:9080' }] });
+    },
+    expect: [{ code: 'CI0507', path: 'shop/pod-ip-sidecar', field: 'spec.ingress[0].defaultEndpoint' }],
+  },
+  {
+    name: 'CI0507 Sidecar ingress defaultEndpoint without a port',
+    mutate: (ctx) => {
+      new Sidecar(ctx.chart, 'no-port-endpoint-sidecar', { workloadSelector: WorkloadSelector.fromWorkload(ctx.reviewsV2), ingress: [{ port: { number: 9080, protocol: PortProtocol.HTTP, name: 'http' }, defaultEndpoint: '127.0.0.1' }] });
+    },
+    expect: [{ code: 'CI0507', path: 'shop/no-port-endpoint-sidecar', field: 'spec.ingress[0].defaultEndpoint' }],
+  },
+  {
+    name: 'CI0508 L1 Sidecar ingress tls with a credentialName',
+    mutate: (ctx) => {
+      sidecarL1(ctx, 'l1-credential-sidecar', {
+        workloadSelector: { labels: { app: 'ratings' } },
+        ingress: [{ port: { number: 9443, protocol: 'HTTPS', name: 'https' }, tls: { mode: networking.SidecarSpecIngressTlsMode.SIMPLE, credentialName: 'ratings-credential' } }],
+      });
+    },
+    expect: [{ code: 'CI0508', path: 'shop/l1-credential-sidecar', field: 'spec.ingress[0].tls.credentialName' }],
+  },
+  {
+    name: 'CI0508 JSON patch adds tls to a Sidecar ingress port that is plain HTTP',
+    mutate: (ctx) => {
+      const sc = new Sidecar(ctx.chart, 'http-tls-sidecar', { workloadSelector: WorkloadSelector.fromWorkload(ctx.ratingsV1), ingress: [{ port: { number: 9080, protocol: PortProtocol.HTTP, name: 'http' } }] });
+      ApiObject.of(sc).addJsonPatch(JsonPatch.add('/spec/ingress/0/tls', { mode: 'SIMPLE', serverCertificate: '/etc/certs/cert.pem', privateKey: '/etc/certs/key.pem' }));
+    },
+    expect: [{ code: 'CI0508', path: 'shop/http-tls-sidecar', field: 'spec.ingress[0].port.protocol' }],
+  },
+  {
+    name: 'CI0509 Sidecar inbound connection pool with neither tcp nor http',
+    mutate: (ctx) => { new Sidecar(ctx.chart, 'empty-pool-sidecar', { egress: [catchAll], inboundConnectionPool: ConnectionPool.of({}) }); },
+    expect: [{ code: 'CI0509', path: 'shop/empty-pool-sidecar', field: 'spec.inboundConnectionPool' }],
+  },
+  {
+    name: 'CI0509 JSON patch sets a negative inbound maxConnections',
+    mutate: (ctx) => {
+      const sc = new Sidecar(ctx.chart, 'negative-pool-sidecar', { egress: [catchAll], inboundConnectionPool: ConnectionPool.of({ tcp: { maxConnections: 100 } }) });
+      ApiObject.of(sc).addJsonPatch(JsonPatch.replace('/spec/inboundConnectionPool/tcp/maxConnections', -1));
+    },
+    expect: [{ code: 'CI0509', path: 'shop/negative-pool-sidecar', field: 'spec.inboundConnectionPool.tcp.maxConnections' }],
+  },
+  {
+    name: 'CI0510 L1 Sidecar with HTTP pool settings on a TCP ingress port',
+    mutate: (ctx) => {
+      sidecarL1(ctx, 'l1-tcp-pool-sidecar', {
+        workloadSelector: { labels: { app: 'reviews' } },
+        ingress: [{ port: { number: 5432, protocol: 'TCP', name: 'postgres' }, connectionPool: { http: { http1MaxPendingRequests: 10 } } }],
+      });
+    },
+    expect: [{ code: 'CI0510', path: 'shop/l1-tcp-pool-sidecar', field: 'spec.ingress[0].connectionPool.http', severity: W }],
+  },
+  {
+    name: 'CI0511 JSON patch adds an egress host without a namespace',
+    mutate: (ctx) => { ApiObject.of(new Sidecar(ctx.chart, 'patched-egress-sidecar', { egress: [catchAll] })).addJsonPatch(JsonPatch.add('/spec/egress/0/hosts/-', 'api.example.com')); },
+    expect: [{ code: 'CI0511', path: 'shop/patched-egress-sidecar', field: 'spec.egress[0].hosts[2]' }],
+  },
+  {
+    name: 'CI0512 JSON patch adds an egressProxy to a REGISTRY_ONLY policy',
+    mutate: (ctx) => {
+      const sc = new Sidecar(ctx.chart, 'registry-proxy-sidecar', { egress: [catchAll], outboundTrafficPolicy: OutboundTrafficPolicy.REGISTRY_ONLY });
+      ApiObject.of(sc).addJsonPatch(JsonPatch.add('/spec/outboundTrafficPolicy/egressProxy', { host: 'proxy.egress.svc.cluster.local', port: { number: 3128 } }));
+    },
+    expect: [{ code: 'CI0512', path: 'shop/registry-proxy-sidecar', field: 'spec.outboundTrafficPolicy.mode' }],
+  },
+  {
+    name: 'CI0512 egress proxy host with a wildcard',
+    mutate: (ctx) => {
+      new Sidecar(ctx.chart, 'wildcard-proxy-sidecar', { egress: [catchAll], outboundTrafficPolicy: OutboundTrafficPolicy.allowAnyVia({ host: '*.proxy.example.com', port: 3128 }) });
+    },
+    expect: [{ code: 'CI0512', path: 'shop/wildcard-proxy-sidecar', field: 'spec.outboundTrafficPolicy.egressProxy.host' }],
+  },
+];
+
 const CASES: Case[] = [
+  ...GATEWAY_AND_SIDECAR_CASES,
   // ---- CI0001 InvalidName
   {
     name: 'CI0001 resource name with an underscore',
@@ -168,9 +466,9 @@ const CASES: Case[] = [
     expect: [{ code: 'CI0001', path: 'shop/reviews-canary', field: 'metadata.name' }],
   },
   {
-    name: 'CI0001 gateway name with a dot',
+    name: 'CI0301 gateway name with a dot',
     mutate: (ctx) => { new Gateway(ctx.chart, 'dotted-gateway', { metadata: { name: 'shop.gateway' }, servers: [GatewayServer.http({ hosts: ['dotted.example.com'] })] }); },
-    expect: [{ code: 'CI0001', path: 'shop/dotted-gateway', field: 'metadata.name' }],
+    expect: [{ code: 'CI0301', path: 'shop/dotted-gateway', field: 'metadata.name' }],
   },
   {
     name: 'CI0001 ServiceEntry port name in uppercase',
@@ -190,16 +488,16 @@ const CASES: Case[] = [
     expect: [{ code: 'CI0101', path: 'shop/every-host', field: 'spec.hosts[0]' }],
   },
   {
-    name: 'CI0002 gateway server host is a short name',
+    name: 'CI0303 gateway server host is a short name',
     mutate: (ctx) => { new Gateway(ctx.chart, 'short-host-gateway', { servers: [GatewayServer.http({ hosts: ['shop'] })] }); },
-    expect: [{ code: 'CI0002', path: 'shop/short-host-gateway', field: 'spec.servers[0].hosts[0]' }],
+    expect: [{ code: 'CI0303', path: 'shop/short-host-gateway', field: 'spec.servers[0].hosts[0]' }],
   },
   {
-    name: 'CI0002 Sidecar egress host without namespace',
+    name: 'CI0511 Sidecar egress host without namespace',
     mutate: (ctx) => {
       new Sidecar(ctx.chart, 'reviews-egress', { workloadSelector: WorkloadSelector.fromWorkload(ctx.reviewsV1), egress: [{ hosts: ['./*', 'api.example.com'] }] });
     },
-    expect: [{ code: 'CI0002', path: 'shop/reviews-egress', field: 'spec.egress[0].hosts[1]' }],
+    expect: [{ code: 'CI0511', path: 'shop/reviews-egress', field: 'spec.egress[0].hosts[1]' }],
   },
   {
     name: 'CI0125 destination host is a URL',
@@ -230,9 +528,9 @@ const CASES: Case[] = [
     ],
   },
   {
-    name: 'CI0003 gateway server port 0',
+    name: 'CI0304 gateway server port 0',
     mutate: (ctx) => { new Gateway(ctx.chart, 'zero-port-gateway', { servers: [GatewayServer.http({ port: 0, name: 'http', hosts: ['zero.example.com'] })] }); },
-    expect: [{ code: 'CI0003', path: 'shop/zero-port-gateway', field: 'spec.servers[0].port.number' }],
+    expect: [{ code: 'CI0304', path: 'shop/zero-port-gateway', field: 'spec.servers[0].port.number' }],
   },
   {
     name: 'CI0003 ServiceEntry port 70000',
@@ -452,13 +750,13 @@ const CASES: Case[] = [
     expect: [{ code: 'CI0133', path: 'shop/dup-route-name', field: 'spec.http[1].name', severity: W }],
   },
   {
-    name: 'CI0012 duplicate gateway server port names',
+    name: 'CI0305 duplicate gateway server port names',
     mutate: (ctx) => {
       new Gateway(ctx.chart, 'dup-port-gateway', {
         servers: [GatewayServer.http({ port: 80, name: 'http', hosts: ['a.example.com'] }), GatewayServer.http({ port: 8080, name: 'http', hosts: ['b.example.com'] })],
       });
     },
-    expect: [{ code: 'CI0012', path: 'shop/dup-port-gateway', field: 'spec.servers[1].port.name' }],
+    expect: [{ code: 'CI0305', path: 'shop/dup-port-gateway', field: 'spec.servers[1].port.name' }],
   },
   {
     name: 'CI0102 duplicate VirtualService hosts',
@@ -470,16 +768,16 @@ const CASES: Case[] = [
 
   // ---- CI0013 InvalidTlsSettings
   {
-    name: 'CI0013 SIMPLE TLS without credentialName',
+    name: 'CI0308 SIMPLE TLS without credentialName',
     mutate: (ctx) => { new Gateway(ctx.chart, 'tls-gateway', { servers: [GatewayServer.https({ hosts: ['secure.example.com'], tls: ServerTls.simple('') })] }); },
-    expect: [{ code: 'CI0013', path: 'shop/tls-gateway', field: 'spec.servers[0].tls.credentialName' }],
+    expect: [{ code: 'CI0308', path: 'shop/tls-gateway', field: 'spec.servers[0].tls.credentialName' }],
   },
   {
-    name: 'CI0013 HTTPS server without TLS settings',
+    name: 'CI0307 HTTPS server without TLS settings',
     mutate: (ctx) => {
       new Gateway(ctx.chart, 'https-no-tls', { servers: [GatewayServer.of({ port: 443, name: 'https', protocol: ServerProtocol.HTTPS, hosts: ['plain.example.com'] })] });
     },
-    expect: [{ code: 'CI0013', path: 'shop/https-no-tls', field: 'spec.servers[0].tls' }],
+    expect: [{ code: 'CI0307', path: 'shop/https-no-tls', field: 'spec.servers[0].tls' }],
   },
 
   // ---- CI0014 InvalidAuthorizationPolicy
@@ -522,9 +820,9 @@ const CASES: Case[] = [
     expect: [{ code: 'CI0103', path: 'shop/no-routes', field: 'spec.http' }],
   },
   {
-    name: 'CI0015 Gateway without servers',
+    name: 'CI0302 Gateway without servers',
     mutate: (ctx) => { new Gateway(ctx.chart, 'empty-gateway'); },
-    expect: [{ code: 'CI0015', path: 'shop/empty-gateway', field: 'spec.servers' }],
+    expect: [{ code: 'CI0302', path: 'shop/empty-gateway', field: 'spec.servers' }],
   },
   {
     name: 'CI0015 ServiceEntry STATIC without endpoints',
@@ -606,18 +904,18 @@ const CASES: Case[] = [
     expect: [{ code: 'CI0018', path: 'shop/wildcard-selector', field: 'spec.selector.matchLabels[\'app\']' }],
   },
   {
-    name: 'CI0018 gateway selector value with a space',
+    name: 'CI0312 gateway selector value with a space (no pod can carry it)',
     mutate: (ctx) => {
       new Gateway(ctx.chart, 'spaced-selector-gateway', { selector: { istio: 'ingress gateway' }, servers: [GatewayServer.http({ hosts: ['spaced.example.com'] })] });
     },
-    expect: [{ code: 'CI0018', path: 'shop/spaced-selector-gateway', field: 'spec.selector[\'istio\']' }],
+    expect: [{ code: 'CI0312', path: 'shop/spaced-selector-gateway', field: 'spec.selector.istio' }],
   },
   {
-    name: 'CI0018 empty Sidecar workload selector',
+    name: 'CI0502 empty Sidecar workload selector',
     mutate: (ctx) => {
       new Sidecar(ctx.chart, 'empty-selector-sidecar', { workloadSelector: WorkloadSelector.fromLabels({}), egress: [{ hosts: ['./*', 'istio-system/*'] }] });
     },
-    expect: [{ code: 'CI0018', path: 'shop/empty-selector-sidecar', field: 'spec.workloadSelector.labels', severity: W }],
+    expect: [{ code: 'CI0502', path: 'shop/empty-selector-sidecar', field: 'spec.workloadSelector.labels', severity: W }],
   },
 
   // ---- CI0019 ConstructValidation
@@ -1393,14 +1691,14 @@ const CASES: Case[] = [
     expect: [{ code: 'CI0116', path: 'shop/discount', field: 'spec.http[0].headers.response.set.x-discount' }],
   },
   {
-    name: 'CI0017 Sidecar ingress listener with HTTP pool settings on a port without protocol (ignored)',
+    name: 'CI0510 Sidecar ingress listener with HTTP pool settings on a port without protocol (ignored)',
     mutate: ({ chart, ratingsV1 }) => {
       new Sidecar(chart, 'ratings-inbound', {
         workloadSelector: WorkloadSelector.fromWorkload(ratingsV1),
         ingress: [{ port: { number: 9080 }, defaultEndpoint: '127.0.0.1:9080', connectionPool: ConnectionPool.of({ http: { http1MaxPendingRequests: 1 } }) }],
       });
     },
-    expect: [{ code: 'CI0017', path: 'shop/ratings-inbound', field: 'spec.ingress[0].connectionPool.http', severity: W }],
+    expect: [{ code: 'CI0510', path: 'shop/ratings-inbound', field: 'spec.ingress[0].connectionPool.http', severity: W }],
   },
   // ---- VirtualService: Istio's webhook rules over the manifest, whatever wrote it (L2, JSON patch, L1 class, Include)
   {

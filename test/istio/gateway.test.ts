@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject, Chart, Testing } from 'cdk8s';
 import * as YAML from 'yaml';
-import { ProblemCollector, Severity } from '../../lib/analysis/finding';
+import { Severity } from '../../lib/analysis/finding';
 import { schemaProblems } from '../../lib/analysis/crd/schema';
 import { Gateway, GatewayServer, ServerProtocol, ServerTls, ServerTlsMode, TlsProtocolVersion } from '../../lib/istio/gateway';
 import { SHARED_DIR } from '../util/tree';
@@ -23,10 +23,9 @@ function findingsOf(gw: Gateway) {
   return constructFindingsOf(gw).map((f) => ({ code: f.code, field: f.field, value: f.value, severity: f.severity, message: f.message }));
 }
 
-function serverProblems(server: GatewayServer) {
-  const c = new ProblemCollector('s');
-  server._validate(c);
-  return c.problems;
+/** The findings of a Gateway with this one server (fields under `spec.servers[0]`). */
+function serverFindings(server: GatewayServer) {
+  return findingsOf(new Gateway(Testing.chart(), 'gw', { servers: [server] }));
 }
 
 describe('Gateway', () => {
@@ -115,8 +114,8 @@ describe('Gateway', () => {
   });
 
   test('accepts namespace-prefixed, wildcard and IP hosts', () => {
-    const server = GatewayServer.http({ hosts: ['*', 'prod/bookinfo.example.com', './*.example.com', '*/api.example.com', '10.0.0.1', '::1'] });
-    expect(serverProblems(server)).toEqual([]);
+    const server = GatewayServer.http({ hosts: ['*', 'prod/bookinfo.example.com', './*.example.com', '*/api.example.com', '10.0.0.1', 'Upper.Example.com'] });
+    expect(serverFindings(server)).toEqual([]);
   });
 
   test('renders objects that validate against the Gateway CRD schema', () => {
@@ -138,94 +137,109 @@ describe('Gateway', () => {
   });
 });
 
-describe('Gateway problems', () => {
+describe('Gateway problems (reported by the CI03xx checks over the rendered manifest)', () => {
   test('fails without servers', () => {
     const gw = new Gateway(Testing.chart(), 'gw');
-    expect(findingsOf(gw)).toEqual([expect.objectContaining({ code: 'CI0015', field: 'spec.servers', message: 'gateway has no servers' })]);
+    expect(findingsOf(gw)).toEqual([expect.objectContaining({ code: 'CI0302', field: 'spec.servers', message: 'gateway has no servers; Istio requires at least one' })]);
   });
 
   test('fails on a server without hosts', () => {
-    expect(serverProblems(GatewayServer.http({ hosts: [] }))).toEqual([expect.objectContaining({ code: 'CI0015', field: 's.hosts' })]);
+    expect(serverFindings(GatewayServer.http({ hosts: [] }))).toEqual([expect.objectContaining({ code: 'CI0303', field: 'spec.servers[0].hosts' })]);
   });
 
-  test('fails on short, partial-wildcard and badly prefixed hosts', () => {
-    const problems = serverProblems(GatewayServer.http({ hosts: ['bookinfo', '*foo.example.com', 'Bad_NS/a.example.com', '~/a.example.com', '/a.example.com', 'a..example.com'] }));
-    expect(problems.map((p) => [p.code, p.field, p.value])).toEqual([
-      ['CI0002', 's.hosts[0]', 'bookinfo'],
-      ['CI0002', 's.hosts[1]', '*foo.example.com'],
-      ['CI0002', 's.hosts[2]', 'Bad_NS/a.example.com'],
-      ['CI0002', 's.hosts[3]', '~/a.example.com'],
-      ['CI0002', 's.hosts[4]', '/a.example.com'],
-      ['CI0002', 's.hosts[5]', 'a..example.com'],
-    ]);
-    expect(problems[0].message).toMatch(/short name/);
-    expect(problems[1].message).toMatch(/partial wildcard/);
+  test('fails on short, partial-wildcard, IPv6 and badly prefixed hosts', () => {
+    const findings = serverFindings(GatewayServer.http({ hosts: ['bookinfo', '*foo.example.com', 'Bad_NS/a.example.com', '~/a.example.com', '/a.example.com', 'a..example.com', '::1'] }));
+    expect(findings.map((p) => [p.code, p.field, p.value])).toEqual([0, 1, 2, 3, 4, 5, 6].map((i) => ['CI0303', `spec.servers[0].hosts[${i}]`, expect.any(String)]));
+    expect(findings[0].message).toMatch(/short name/);
+    expect(findings[1].message).toMatch(/partial wildcard/);
   });
 
   test('fails on a port outside 1-65535 and an empty port name', () => {
-    const problems = serverProblems(GatewayServer.http({ hosts: ['*'], port: 0, name: '' }));
-    expect(problems.map((p) => [p.code, p.field])).toEqual([['CI0003', 's.port.number'], ['CI0015', 's.port.name']]);
+    const findings = serverFindings(GatewayServer.http({ hosts: ['*'], port: 0, name: '' }));
+    expect(findings.map((p) => [p.code, p.field])).toEqual([['CI0304', 'spec.servers[0].port.number'], ['CI0304', 'spec.servers[0].port.name']]);
   });
 
-  test('fails on duplicate port names and server names', () => {
+  test('fails on duplicate port names, and warns on duplicate server names', () => {
     const gw = new Gateway(Testing.chart(), 'gw', {
       servers: [
         GatewayServer.http({ hosts: ['*'], name: 'http', serverName: 'web' }),
         GatewayServer.http({ hosts: ['*'], port: 8080, name: 'http', serverName: 'web' }),
       ],
     });
-    expect(findingsOf(gw).map((f) => [f.code, f.field, f.value])).toEqual([
-      ['CI0012', 'spec.servers[1].port.name', 'http'],
-      ['CI0012', 'spec.servers[1].name', 'web'],
+    expect(findingsOf(gw).map((f) => [f.code, f.field, f.value, f.severity])).toEqual([
+      ['CI0305', 'spec.servers[1].port.name', 'http', Severity.ERROR],
+      ['CI0313', 'spec.servers[1].name', 'web', Severity.WARNING],
     ]);
   });
 
-  test('fails on HTTPS or TLS without TLS settings, and on TLS settings on plain-text protocols', () => {
-    expect(serverProblems(GatewayServer.of({ port: 443, protocol: ServerProtocol.HTTPS, hosts: ['*'] }))[0]).toMatchObject({ code: 'CI0013', field: 's.tls' });
-    expect(serverProblems(GatewayServer.of({ port: 80, protocol: ServerProtocol.HTTP, hosts: ['*'], tls: ServerTls.simple('c') }))[0])
-      .toMatchObject({ code: 'CI0013', field: 's.tls.mode', value: 'SIMPLE' });
+  test('fails on HTTPS or TLS without TLS settings, and on TLS termination on plain-text protocols', () => {
+    expect(serverFindings(GatewayServer.of({ port: 443, protocol: ServerProtocol.HTTPS, hosts: ['*'] }))[0]).toMatchObject({ code: 'CI0307', field: 'spec.servers[0].tls' });
+    expect(serverFindings(GatewayServer.of({ port: 80, protocol: ServerProtocol.HTTP, hosts: ['*'], tls: ServerTls.simple('c') }))[0])
+      .toMatchObject({ code: 'CI0307', field: 'spec.servers[0].tls.mode', value: 'SIMPLE' });
+    expect(serverFindings(GatewayServer.of({ port: 31400, protocol: ServerProtocol.TCP, hosts: ['*'], tls: ServerTls.passthrough() }))[0])
+      .toMatchObject({ code: 'CI0307', field: 'spec.servers[0].tls' });
+  });
+
+  test('accepts an HTTP server whose tls only redirects to HTTPS', () => {
+    expect(serverFindings(GatewayServer.httpsRedirect({ hosts: ['a.example.com'] }))).toEqual([]);
   });
 
   test('warns on httpsRedirect on a non-HTTP server', () => {
-    const [p] = serverProblems(GatewayServer.of({ port: 31400, protocol: ServerProtocol.TCP, hosts: ['*'], httpsRedirect: true }));
-    expect(p).toMatchObject({ code: 'CI0013', field: 's.tls.httpsRedirect', severity: Severity.WARNING });
+    const findings = serverFindings(GatewayServer.of({ port: 443, protocol: ServerProtocol.HTTPS, hosts: ['*'], tls: ServerTls.simple('c'), httpsRedirect: true }));
+    expect(findings).toEqual([expect.objectContaining({ code: 'CI0307', field: 'spec.servers[0].tls.httpsRedirect', severity: Severity.WARNING })]);
   });
 
   test('fails on an unknown protocol', () => {
-    const [p] = serverProblems(GatewayServer.of({ port: 80, protocol: 'QUIC' as ServerProtocol, hosts: ['*'] }));
-    expect(p).toMatchObject({ code: 'CI0017', field: 's.port.protocol', value: 'QUIC' });
+    const [p] = serverFindings(GatewayServer.of({ port: 80, protocol: 'QUIC' as ServerProtocol, hosts: ['*'] }));
+    expect(p).toMatchObject({ code: 'CI0304', field: 'spec.servers[0].port.protocol', value: 'QUIC' });
   });
 
-  test('fails on SIMPLE or MUTUAL without credentials', () => {
-    const [p] = serverProblems(GatewayServer.https({ hosts: ['*'], tls: ServerTls.simple('') }));
-    expect(p).toMatchObject({ code: 'CI0013', field: 's.tls.credentialName', value: '' });
-    expect(p.message).toMatch(/SIMPLE tls needs a credentialName/);
-    expect(serverProblems(GatewayServer.https({ hosts: ['*'], tls: ServerTls.mutualFromFiles({ serverCertificate: '/c', privateKey: '/k' }) }))[0])
-      .toMatchObject({ code: 'CI0013', field: 's.tls.caCertificates', message: expect.stringMatching(/missing caCertificates/) });
-    expect(serverProblems(GatewayServer.https({ hosts: ['*'], tls: ServerTls.simpleFromFiles({ serverCertificate: '', privateKey: '/k' }) }))[0])
-      .toMatchObject({ code: 'CI0013', field: 's.tls.serverCertificate' });
+  test('fails on SIMPLE or MUTUAL without a certificate', () => {
+    const [p] = serverFindings(GatewayServer.https({ hosts: ['*'], tls: ServerTls.simple('') }));
+    expect(p).toMatchObject({ code: 'CI0308', field: 'spec.servers[0].tls.credentialName' });
+    expect(p.message).toBe('SIMPLE tls has no server certificate: neither credentialName nor serverCertificate and privateKey is set');
+    expect(serverFindings(GatewayServer.https({ hosts: ['*'], tls: ServerTls.mutualFromFiles({ serverCertificate: '/c', privateKey: '/k' }) })))
+      .toEqual([expect.objectContaining({ code: 'CI0308', field: 'spec.servers[0].tls.caCertificates' })]);
+    expect(serverFindings(GatewayServer.https({ hosts: ['*'], tls: ServerTls.simpleFromFiles({ serverCertificate: '', privateKey: '/k' }) })))
+      .toEqual([expect.objectContaining({ code: 'CI0308', field: 'spec.servers[0].tls.serverCertificate' })]);
   });
 
-  test('fails when minProtocolVersion is above maxProtocolVersion, and warns on old TLS without ciphers', () => {
+  test('warns when minProtocolVersion is above maxProtocolVersion, and on old TLS without ciphers', () => {
     const tls = ServerTls.simple('c', { minProtocolVersion: TlsProtocolVersion.TLSV1_3, maxProtocolVersion: TlsProtocolVersion.TLSV1_2 });
-    expect(serverProblems(GatewayServer.https({ hosts: ['*'], tls }))[0]).toMatchObject({ code: 'CI0017', field: 's.tls.minProtocolVersion' });
+    expect(serverFindings(GatewayServer.https({ hosts: ['*'], tls }))).toEqual([
+      expect.objectContaining({ code: 'CI0311', field: 'spec.servers[0].tls.minProtocolVersion', severity: Severity.WARNING }),
+    ]);
     const old = ServerTls.simple('c', { minProtocolVersion: TlsProtocolVersion.TLSV1_0 });
-    expect(serverProblems(GatewayServer.https({ hosts: ['*'], tls: old }))[0]).toMatchObject({ code: 'CI0017', field: 's.tls.cipherSuites', severity: Severity.WARNING });
+    expect(serverFindings(GatewayServer.https({ hosts: ['*'], tls: old }))).toEqual([
+      expect.objectContaining({ code: 'CI0310', field: 'spec.servers[0].tls.cipherSuites', severity: Severity.WARNING }),
+    ]);
   });
 
   test('fails on a gateway name with dots', () => {
     const gw = new Gateway(Testing.chart(), 'bookinfo.gateway', { servers: [GatewayServer.http({ hosts: ['*'] })] });
-    expect(findingsOf(gw)).toEqual([expect.objectContaining({ code: 'CI0001', field: 'metadata.name', value: 'bookinfo.gateway' })]);
+    expect(findingsOf(gw)).toEqual([expect.objectContaining({ code: 'CI0301', field: 'metadata.name', value: 'bookinfo.gateway' })]);
   });
 
-  test('fails on invalid selector labels', () => {
+  test('warns on selector labels no pod can carry (Istio does not check the selector)', () => {
     const gw = new Gateway(Testing.chart(), 'gw', { selector: { 'istio/x/y': 'ingress gateway' }, servers: [GatewayServer.http({ hosts: ['*'] })] });
-    expect(findingsOf(gw).map((f) => [f.code, f.field])).toEqual([['CI0018', "spec.selector['istio/x/y']"], ['CI0018', "spec.selector['istio/x/y']"]]);
+    expect(findingsOf(gw).map((f) => [f.code, f.field, f.severity])).toEqual([
+      ['CI0312', "spec.selector['istio/x/y']", Severity.WARNING], ['CI0312', "spec.selector['istio/x/y']", Severity.WARNING],
+    ]);
+  });
+
+  test('renders whatever a plain-JavaScript caller passes, and reports it instead of throwing', () => {
+    // GIVEN a server without hosts, and no server at all, as untyped code could pass
+    const chart = Testing.chart();
+    const gw = new Gateway(chart, 'gw', { servers: [GatewayServer.of({ port: 80, protocol: ServerProtocol.HTTP } as any), undefined as any] });
+    // WHEN / THEN
+    expect(ApiObject.of(gw).toJson().spec.servers).toEqual([{ port: { number: 80, name: 'http-80', protocol: 'HTTP' }, hosts: [] }, undefined]);
+    expect(findingsOf(gw).map((f) => [f.code, f.field])).toEqual([['CI0302', 'spec.servers[1]'], ['CI0303', 'spec.servers[0].hosts']]);
+    expect(gw.servers).toHaveLength(1);
   });
 
   test('synthesis fails with every problem at once', () => {
     const chart = Testing.chart();
     new Gateway(chart, 'gw', { servers: [GatewayServer.http({ hosts: ['bookinfo'], port: 70000 })] });
-    expect(() => Testing.synth(chart)).toThrow(/\[test\/gw\] error CI0002 spec\.servers\[0\]\.hosts\[0\] = 'bookinfo'[\s\S]*\[test\/gw\] error CI0003 spec\.servers\[0\]\.port\.number = 70000/);
+    expect(() => Testing.synth(chart)).toThrow(/\[test\/gw\] error CI0303 spec\.servers\[0\]\.hosts\[0\] = 'bookinfo'[\s\S]*\[test\/gw\] error CI0304 spec\.servers\[0\]\.port\.number = 70000/);
   });
 });

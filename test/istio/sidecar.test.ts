@@ -128,43 +128,45 @@ describe('problems', () => {
     const chart = Testing.chart();
     const sc = new Sidecar(chart, 'bad');
     sc.addEgressHost('reviews', 'istio-system/*');
-    expect(() => Testing.synth(chart)).toThrow(/\[test\/bad\] error CI0002 spec\.egress\[0\]\.hosts\[0\] = 'reviews': egress host 'reviews' must have the form namespace\/dnsName/);
+    expect(() => Testing.synth(chart)).toThrow(/\[test\/bad\] error CI0511 spec\.egress\[0\]\.hosts\[0\] = 'reviews': egress host 'reviews' must have the form namespace\/dnsName/);
   });
 
   test('fails when empty', () => {
-    expect(findingsOf({})).toEqual(['CI0015 spec']);
+    expect(findingsOf({})).toEqual(['CI0501 spec']);
   });
 
   test('fails with egress hosts not in namespace/dnsName form', () => {
     const f = findingsOf({ egress: [{ hosts: ['reviews.prod.svc.cluster.local', '/x.example.com', 'Prod_NS/*', 'prod/reviews', 'prod/*foo.example.com', 'prod/a.*.example.com'] }] });
-    expect(f).toEqual([0, 1, 2, 3, 4, 5].map((i) => `CI0002 spec.egress[0].hosts[${i}]`));
+    expect(f).toEqual([0, 1, 2, 3, 4, 5].map((i) => `CI0511 spec.egress[0].hosts[${i}]`));
   });
 
   test('warns about duplicate egress hosts', () => {
-    expect(findingsOf({ egress: [{ hosts: ['./*', './*'] }] }, undefined, Severity.WARNING)).toEqual(['CI0012 spec.egress[0].hosts[1]']);
+    expect(findingsOf({ egress: [{ hosts: ['./*', './*'] }] }, undefined, Severity.WARNING)).toEqual(['CI0511 spec.egress[0].hosts[1]']);
   });
 
   test('fails with an egress listener without hosts', () => {
-    expect(findingsOf({ egress: [{ hosts: [] }] })).toEqual(['CI0015 spec.egress[0].hosts']);
+    expect(findingsOf({ egress: [{ hosts: [] }] })).toEqual(['CI0511 spec.egress[0].hosts']);
   });
 
-  test('fails with two egress listeners without a port', () => {
-    expect(findingsOf({ egress: [CATCH_ALL, { hosts: ['istio-system/*'] }] })).toEqual(['CI0017 spec.egress[1].port']);
+  test('fails with two egress listeners without a port (the first is not last)', () => {
+    expect(findingsOf({ egress: [CATCH_ALL, { hosts: ['istio-system/*'] }] })).toEqual(['CI0505 spec.egress[0].port']);
   });
 
-  test('fails with invalid egress ports and duplicates', () => {
+  test('fails with invalid egress ports and duplicates; accepts uppercase port names, as Istio', () => {
     const f = findingsOf({
       egress: [
         { port: { number: 0, name: 'Bad', protocol: 'SPDY' as PortProtocol }, hosts: ['./*'] },
+        { port: { number: 70000, name: 'bad_name' }, hosts: ['./*'] },
         { port: { number: 80 }, hosts: ['./*'] },
         { port: { number: 80 }, hosts: ['./*'] },
       ],
     });
     expect(f).toEqual([
-      'CI0003 spec.egress[0].port.number',
-      'CI0001 spec.egress[0].port.name',
-      'CI0017 spec.egress[0].port.protocol',
-      'CI0012 spec.egress[2].port.number',
+      'CI0503 spec.egress[0].port.protocol',
+      'CI0503 spec.egress[1].port.number',
+      'CI0503 spec.egress[1].port.name',
+      'CI0504 spec.egress[3].port.number',
+      'CI0506 spec.egress[0].bind',
     ]);
   });
 
@@ -175,7 +177,8 @@ describe('problems', () => {
         { port: { number: 0 }, bind: 'unix:///var/run/egress.sock', captureMode: SidecarCaptureMode.IPTABLES, hosts: ['./*'] },
       ],
     });
-    expect(f).toEqual(['CI0017 spec.egress[0].bind', 'CI0017 spec.egress[0].captureMode', 'CI0017 spec.egress[1].captureMode']);
+    // an unknown captureMode is the CRD schema's (CI0016); IPTABLES on a unix socket is Istio's webhook's
+    expect(f).toEqual(['CI0506 spec.egress[0].bind', 'CI0506 spec.egress[1].captureMode', 'CI0016 spec.egress[0].captureMode']);
   });
 
   test('fails with invalid ingress listeners', () => {
@@ -187,12 +190,12 @@ describe('problems', () => {
       ],
     });
     expect(f).toEqual([
-      'CI0003 spec.ingress[0].port.number',
-      'CI0017 spec.ingress[0].defaultEndpoint',
-      'CI0017 spec.ingress[1].bind',
-      'CI0003 spec.ingress[1].defaultEndpoint',
-      'CI0012 spec.ingress[2].port.number',
-      'CI0017 spec.ingress[2].defaultEndpoint',
+      'CI0503 spec.ingress[0].port.number',
+      'CI0504 spec.ingress[2].port.number',
+      'CI0506 spec.ingress[1].bind',
+      'CI0507 spec.ingress[0].defaultEndpoint',
+      'CI0507 spec.ingress[1].defaultEndpoint',
+      'CI0507 spec.ingress[2].defaultEndpoint',
     ]);
   });
 
@@ -208,25 +211,25 @@ describe('problems', () => {
       inboundConnectionPool: ConnectionPool.of({ tcp: { maxConnections: -1, connectTimeout: Duration.millis(0) }, http: { maxRetries: 1.5 } }),
       ingress: [{ port: { number: 80 }, connectionPool: ConnectionPool.of({}) }],
     });
+    // a fractional maxRetries is the CRD schema's (CI0016: an int32)
     expect(f).toEqual([
-      'CI0015 spec.ingress[0].connectionPool',
-      'CI0017 spec.inboundConnectionPool.tcp.maxConnections',
-      'CI0004 spec.inboundConnectionPool.tcp.connectTimeout',
-      'CI0017 spec.inboundConnectionPool.http.maxRetries',
+      'CI0509 spec.ingress[0].connectionPool',
+      'CI0509 spec.inboundConnectionPool.tcp.maxConnections',
+      'CI0509 spec.inboundConnectionPool.tcp.connectTimeout',
+      'CI0016 spec.inboundConnectionPool.http.maxRetries',
     ]);
   });
 
   test('warns about HTTP pool settings on a TCP ingress port', () => {
     const f = findingsOf({ ingress: [{ port: { number: 5432, protocol: PortProtocol.TCP }, connectionPool: ConnectionPool.of({ http: { maxRetries: 1 } }) }] }, undefined, Severity.WARNING);
-    expect(f).toEqual(['CI0017 spec.ingress[0].connectionPool.http']);
+    expect(f).toEqual(['CI0510 spec.ingress[0].connectionPool.http']);
   });
 
-  test('fails with an invalid egress proxy', () => {
+  test('fails with an invalid egress proxy; accepts an uppercase subset name, as Istio', () => {
     const f = findingsOf({ outboundTrafficPolicy: OutboundTrafficPolicy.allowAnyVia({ host: '*.example.com', port: 0, subset: 'V1' }) });
     expect(f).toEqual([
-      'CI0002 spec.outboundTrafficPolicy.egressProxy.host',
-      'CI0003 spec.outboundTrafficPolicy.egressProxy.port.number',
-      'CI0001 spec.outboundTrafficPolicy.egressProxy.subset',
+      'CI0512 spec.outboundTrafficPolicy.egressProxy.host',
+      'CI0512 spec.outboundTrafficPolicy.egressProxy.port.number',
     ]);
   });
 
@@ -239,6 +242,45 @@ describe('problems', () => {
     const sc = new Sidecar(chart, 'sc', { metadata: { namespace: 'mine' }, egress: [CATCH_ALL], workloadSelector: WorkloadSelector.fromWorkload(d) });
 
     // THEN
-    expect(constructFindingsOf(sc).map((x) => `${x.code} ${x.field}`)).toEqual(['CI0017 spec.workloadSelector.labels']);
+    expect(constructFindingsOf(sc).map((x) => `${x.code} ${x.field}`)).toEqual(['CI0019 spec.workloadSelector.labels']);
+  });
+
+  test('fails with a workload selector built from a workload without labels, or from no workload', () => {
+    // GIVEN
+    const chart = Testing.chart();
+    const bare = new kplus.Deployment(chart, 'bare', { containers: [{ image: 'x' }] });
+
+    // WHEN
+    const fromBare = new Sidecar(chart, 'from-bare', { egress: [CATCH_ALL], workloadSelector: WorkloadSelector.fromWorkload(bare) });
+    const fromNothing = new Sidecar(chart, 'from-nothing', { egress: [CATCH_ALL], workloadSelector: WorkloadSelector.fromWorkload(undefined as any) });
+
+    // THEN the construct says where the empty selector came from; the manifest check warns about it too
+    expect(constructFindingsOf(fromBare).map((x) => `${x.code} ${x.severity} ${x.field}`)).toEqual([
+      'CI0019 error spec.workloadSelector.labels', 'CI0502 warning spec.workloadSelector.labels',
+    ]);
+    expect(constructFindingsOf(fromNothing).map((x) => `${x.code} ${x.severity} ${x.field}`)).toEqual([
+      'CI0019 error spec.workloadSelector.labels', 'CI0502 warning spec.workloadSelector.labels',
+    ]);
+    expect(ApiObject.of(fromNothing).toJson().spec.workloadSelector).toEqual({ labels: {} });
+  });
+
+  test('renders whatever a plain-JavaScript caller passes, and reports it instead of throwing', () => {
+    // GIVEN an ingress listener without a port, an egress listener without hosts, a plain-object pool
+    const chart = Testing.chart();
+    const sc = new Sidecar(chart, 'untyped', {
+      ingress: [{ connectionPool: { tcp: { maxConnections: -1 } } } as any],
+      egress: [{} as any, undefined as any],
+    });
+
+    // WHEN
+    const spec = ApiObject.of(sc).toJson().spec;
+
+    // THEN
+    expect(spec.ingress).toEqual([{ connectionPool: { tcp: { maxConnections: -1 } } }]);
+    expect(spec.egress).toEqual([{ hosts: [] }, { hosts: [] }]);
+    expect(constructFindingsOf(sc).map((x) => `${x.code} ${x.field}`)).toEqual([
+      'CI0503 spec.ingress[0].port', 'CI0505 spec.egress[0].port', 'CI0509 spec.ingress[0].connectionPool.tcp.maxConnections',
+      'CI0511 spec.egress[0].hosts', 'CI0511 spec.egress[1].hosts',
+    ]);
   });
 });
