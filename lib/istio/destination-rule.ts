@@ -3,7 +3,6 @@ import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { formatValue, ProblemCollector } from '../analysis/finding';
 import { IstioResource, IstioResourceProps } from './base';
-import { validateExportTo } from './private/export-to';
 import { serviceHost } from './private/host';
 import { networking } from './private/l1';
 import { dns1123LabelProblem, hostProblem } from '../analysis/values/validate';
@@ -204,7 +203,6 @@ export class DestinationRule extends IstioResource {
 
   private validateExportTo(spec: ProblemCollector): void {
     if (!this._exportTo) return;
-    validateExportTo(spec, this._exportTo, this.namespace);
     const own = this.namespace ?? 'default';
     if (this._workloadSelector && this._exportTo.some((e) => e !== '.' && e !== own)) {
       spec.add('CI0017', 'exportTo', this._exportTo, 'a DestinationRule with a workloadSelector can only be exported to its own namespace',

@@ -4,7 +4,6 @@ import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { formatValue, ProblemCollector } from '../analysis/finding';
 import { IstioResource, IstioResourceProps } from './base';
-import { validateExportTo } from './private/export-to';
 import { serviceHost } from './private/host';
 import { networking } from './private/l1';
 import { hostProblem } from '../analysis/values/validate';
@@ -273,7 +272,6 @@ export class VirtualService extends IstioResource {
       if (this._tlsRoutes.length > 0) problems.add('CI0017', 'spec.tls', this._tlsRoutes.length, 'a delegate VirtualService must have no TLS routes', 'move the TLS routes to a VirtualService with hosts');
     }
 
-    validateExportTo(problems.at('spec'), this._exportTo, this.namespace);
   }
 
   /** Istio routes on JWT claims (`@request.auth.claims.*` headers) only at gateways, not at sidecars. */

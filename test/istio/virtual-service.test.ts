@@ -471,7 +471,7 @@ describe('validation', () => {
 
   test('fails on bad exportTo entries', () => {
     const vs = new VirtualService(Testing.chart(), 'vs', { metadata: { namespace: 'prod' }, hosts: ['a'], exportTo: ['.', 'prod', 'Bad_NS', '*'], httpRoutes: [{ route: [{ destination: ratings }] }] });
-    expect(codeAt(vs)).toEqual([['CI0012', 'spec.exportTo[1]'], ['CI0017', 'spec.exportTo[2]'], ['CI0017', 'spec.exportTo']]);
+    expect(codeAt(vs)).toEqual([['CI0023', 'spec.exportTo[1]'], ['CI0023', 'spec.exportTo[2]'], ['CI0023', 'spec.exportTo']]);
   });
 
   test('fails on a gateway name that is not DNS-1123', () => {
