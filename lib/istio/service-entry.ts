@@ -2,12 +2,9 @@ import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ProblemCollector, Severity } from '../analysis/finding';
 import { IstioResource, IstioResourceProps } from './base';
-import { ipOrCidrProblem, isIpAddress, unixAddressProblem } from '../analysis/values/ip';
-import { validateExportTo } from './private/export-to';
+import { namespaceOf } from './private/host';
 import { networking } from './private/l1';
-import { dns1123LabelProblem, hostProblem, portProblem } from '../analysis/values/validate';
 import { WorkloadSelector } from './workload-selector';
-import { validateLabelMap } from './private/labels';
 
 /**
  * The protocol a port serves, as Istio names it (ServiceEntry and Sidecar ports).
@@ -32,9 +29,6 @@ export enum PortProtocol {
   /** UDP (not proxied by the sidecar). */
   UDP = 'UDP',
 }
-
-const PROTOCOLS = new Set<string>(Object.values(PortProtocol));
-const HTTP_OR_TLS = new Set<string>([PortProtocol.HTTP, PortProtocol.HTTP2, PortProtocol.GRPC, PortProtocol.HTTPS, PortProtocol.TLS]);
 
 /**
  * Whether a service is part of the mesh.
@@ -62,6 +56,11 @@ export enum ServiceEntryResolution {
   DNS = 'DNS',
   /** Resolve by DNS and use only the first returned IP (for large DNS answers). */
   DNS_ROUND_ROBIN = 'DNS_ROUND_ROBIN',
+  /**
+   * Envoy's dynamic forward proxy: the destination is resolved from the requested host at request
+   * time (wildcard hosts only; HTTP, TLS, GRPC and HTTP2 ports; no addresses or endpoints).
+   */
+  DYNAMIC_DNS = 'DYNAMIC_DNS',
 }
 
 /**
@@ -336,154 +335,42 @@ export class ServiceEntry extends IstioResource {
       location: this.location,
       resolution: this.resolution,
       endpoints: nonEmpty(this._endpoints.map(renderEndpoint)),
-      workloadSelector: this.workloadSelector?._toLabels(),
+      workloadSelector: this.workloadSelector ? renderSelector(this.workloadSelector) : undefined,
       exportTo: nonEmpty(this._exportTo),
       subjectAltNames: nonEmpty(this._subjectAltNames),
     };
   }
 
+  // Istio's rules for the rendered spec are object checks (CI04xx, CI0023); only what the manifest cannot show stays here
   protected validateSpec(problems: ProblemCollector): void {
-    const spec = problems.at('spec');
-    const resolution = this.resolution ?? ServiceEntryResolution.NONE;
-    const hasEndpoints = this._endpoints.length > 0;
-    const dnsResolution = resolution === ServiceEntryResolution.DNS || resolution === ServiceEntryResolution.DNS_ROUND_ROBIN;
-
-    if (this.resolution !== undefined && !Object.values(ServiceEntryResolution).includes(this.resolution)) {
-      spec.add('CI0017', 'resolution', this.resolution, `resolution '${this.resolution}' is not one of ${Object.values(ServiceEntryResolution).join(', ')}`, 'use a ServiceEntryResolution value');
+    const selector = this.workloadSelector;
+    if (!selector) return;
+    const field = 'spec.workloadSelector';
+    const labels = renderSelector(selector);
+    if (labels === undefined) {
+      problems.add('CI0019', field, undefined, 'the workload selector cannot be rendered (WorkloadSelector.fromWorkload was given no workload)',
+        'pass a cdk8s-plus workload to WorkloadSelector.fromWorkload, or use WorkloadSelector.fromLabels');
+      return;
     }
-    if (this.location !== undefined && !Object.values(ServiceEntryLocation).includes(this.location)) {
-      spec.add('CI0017', 'location', this.location, `location '${this.location}' is not one of MESH_EXTERNAL, MESH_INTERNAL`, 'use a ServiceEntryLocation value');
-    }
-
-    // hosts
-    if (this._hosts.length === 0) {
-      spec.add('CI0015', 'hosts', [], 'a ServiceEntry needs at least one host', 'pass hosts or call addHost, e.g. addHost(\'api.example.com\')');
-    }
-    this._hosts.forEach((h, i) => {
-      const field = `hosts[${i}]`;
-      if (h === '*') {
-        spec.add('CI0002', field, h, 'host \'*\' is not allowed in a ServiceEntry', 'name the hosts, or use a wildcard prefix such as \'*.example.com\' with resolution NONE');
-        return;
-      }
-      const problem = hostProblem(h, { allowBareWildcard: false });
-      if (problem) {
-        spec.add('CI0002', field, h, `host '${h}' ${problem}`, 'use a DNS name, optionally with a \'*.\' prefix');
-        return;
-      }
-      if (h.includes('*') && !h.startsWith('*.')) {
-        spec.add('CI0002', field, h, `host '${h}' has a partial wildcard; only a whole first label '*.' is matched as a wildcard`, 'use \'*.domain\' instead', Severity.WARNING);
-      }
-      if (dnsResolution && !hasEndpoints && h.includes('*')) {
-        spec.add('CI0002', field, h, `host '${h}' is a wildcard, but resolution ${resolution} without endpoints resolves the hosts themselves by DNS`,
-          'use resolution NONE for wildcard hosts, or add endpoints');
-      }
-    });
-
-    // addresses
-    let cidrFound = false;
-    this._addresses.forEach((a, i) => {
-      if (typeof a === 'string' && a.includes('/')) cidrFound = true;
-      const problem = ipOrCidrProblem(a);
-      if (problem) spec.add('CI0017', `addresses[${i}]`, a, `address '${a}' ${problem}`, 'use an IP address such as 240.0.0.1 or a CIDR block such as 10.0.0.0/16');
-    });
-    if (cidrFound && resolution !== ServiceEntryResolution.NONE && resolution !== ServiceEntryResolution.STATIC) {
-      spec.add('CI0017', 'addresses', [...this._addresses], `CIDR addresses are allowed only with resolution NONE or STATIC, got ${resolution}`, 'use single IP addresses, or resolution NONE/STATIC');
-    }
-
-    // ports
-    const names = new Map<string, number>();
-    const numbers = new Map<number, number>();
-    this._ports.forEach((p, i) => {
-      const port = spec.at(`ports[${i}]`);
-      const numberProblem = portProblem(p.number);
-      if (numberProblem) port.add('CI0003', 'number', p.number, `port number ${p.number} ${numberProblem}`, 'use a port from 1 to 65535');
-      if (p.targetPort !== undefined) {
-        const tp = portProblem(p.targetPort);
-        if (tp) port.add('CI0003', 'targetPort', p.targetPort, `target port ${p.targetPort} ${tp}`, 'use a port from 1 to 65535, or omit targetPort');
-      }
-      const nameProblem = dns1123LabelProblem(p.name);
-      if (nameProblem) port.add('CI0001', 'name', p.name, `port name '${p.name}' ${nameProblem}`, 'use a lowercase name such as \'https\' or \'tcp-db\'');
-      if (p.protocol !== undefined && !PROTOCOLS.has(p.protocol)) {
-        port.add('CI0017', 'protocol', p.protocol, `protocol '${p.protocol}' is not one of ${[...PROTOCOLS].join(', ')}`, 'use a PortProtocol value');
-      }
-      if (names.has(p.name)) port.add('CI0012', 'name', p.name, `port name '${p.name}' is already used by ports[${names.get(p.name)}]`, 'give every port a unique name');
-      else names.set(p.name, i);
-      if (numbers.has(p.number)) port.add('CI0012', 'number', p.number, `port number ${p.number} is already used by ports[${numbers.get(p.number)}]`, 'give every port a unique number');
-      else numbers.set(p.number, i);
-    });
-    if (resolution !== ServiceEntryResolution.NONE && this._hosts.length > 1) {
-      const i = this._ports.findIndex((p) => !p.protocol || !HTTP_OR_TLS.has(p.protocol));
-      if (i >= 0) {
-        spec.add('CI0017', `ports[${i}].protocol`, this._ports[i].protocol,
-          `several hosts with a non-HTTP, non-TLS port (${this._ports[i].protocol ?? 'unset'}) cannot be told apart with resolution ${resolution}`,
-          'use one ServiceEntry per host for TCP ports, set the protocol to HTTP/TLS, or use resolution NONE');
+    const workload = selector.sourceWorkload;
+    if (workload) {
+      const workloadNs = namespaceOf(workload) ?? 'default';
+      const ns = this.namespace ?? 'default';
+      if (workloadNs !== ns) {
+        problems.add('CI0019', field, labels.labels,
+          `workload '${workload.name}' is in namespace '${workloadNs}' but this ServiceEntry is in '${ns}'; a workload selector only matches workloads in its own namespace`,
+          `create the ServiceEntry in namespace '${workloadNs}' (metadata.namespace), or select workloads of '${ns}'`, Severity.WARNING);
       }
     }
-
-    // endpoints and workloadSelector
-    if (hasEndpoints && this.workloadSelector) {
-      spec.add('CI0017', 'workloadSelector', this.workloadSelector.labels, 'endpoints and workloadSelector cannot both be set', 'keep either the static endpoints or the workload selector');
-    }
-    if (resolution === ServiceEntryResolution.NONE && hasEndpoints) {
-      spec.add('CI0017', 'endpoints', this._endpoints.length, 'resolution NONE cannot have endpoints', 'use resolution STATIC or DNS with endpoints, or remove the endpoints');
-    }
-    if (resolution === ServiceEntryResolution.STATIC && !hasEndpoints && !this.workloadSelector) {
-      // Istio accepts it (endpoints may come from WorkloadEntries), but nothing in this app serves the host
-      spec.add('CI0015', 'endpoints', undefined, 'resolution STATIC without endpoints or a workloadSelector: the service has no endpoints unless WorkloadEntries elsewhere provide them',
-        'add endpoints with addEndpoint, or set a workloadSelector', Severity.WARNING);
-    }
-    if (resolution === ServiceEntryResolution.DNS_ROUND_ROBIN && this._endpoints.length > 1) {
-      spec.add('CI0017', 'endpoints', this._endpoints.length, `resolution DNS_ROUND_ROBIN allows at most one endpoint, got ${this._endpoints.length}`, 'use resolution DNS for several endpoints');
-    }
-    if (this.workloadSelector && (resolution === ServiceEntryResolution.NONE || dnsResolution)) {
-      spec.add('CI0017', 'workloadSelector', this.workloadSelector.labels, `workloadSelector has no effect with resolution ${resolution}`, 'use resolution STATIC with a workloadSelector', Severity.WARNING);
-    }
-    this.workloadSelector?._validate(spec.at('workloadSelector.labels'), this.namespace);
-
-    if (resolution !== ServiceEntryResolution.NONE) {
-      this._endpoints.forEach((e, i) => validateEndpoint(spec.at(`endpoints[${i}]`), e, resolution, names));
-    }
-
-    validateExportTo(spec, this._exportTo, this.namespace, { allowNone: true });
   }
 }
 
-function validateEndpoint(problems: ProblemCollector, e: ServiceEntryEndpoint, resolution: ServiceEntryResolution, portNames: Map<string, number>): void {
-  const address = e.address;
-  if (address === undefined || address === '') {
-    if (!e.network) problems.add('CI0015', 'address', address, 'an endpoint needs an address (or a network)', 'set the endpoint address');
-  } else if (address.startsWith('unix://')) {
-    if (resolution !== ServiceEntryResolution.STATIC) {
-      problems.add('CI0002', 'address', address, `unix socket endpoints need resolution STATIC, got ${resolution}`, 'use resolution STATIC');
-    }
-    const p = unixAddressProblem(address);
-    if (p) problems.add('CI0002', 'address', address, `address '${address}' ${p}`, 'use unix:///absolute/path or unix://@abstract');
-    if (e.ports && Object.keys(e.ports).length > 0) {
-      problems.add('CI0017', 'ports', e.ports, 'a unix socket endpoint cannot have ports', 'remove the endpoint ports');
-    }
-    if (portNames.size !== 1) {
-      problems.add('CI0017', 'address', address, `a unix socket endpoint needs exactly 1 service port, the ServiceEntry has ${portNames.size}`,
-        'give the ServiceEntry a single port, or use an IP endpoint');
-    }
-  } else if (!isIpAddress(address)) {
-    if (resolution === ServiceEntryResolution.STATIC) {
-      problems.add('CI0002', 'address', address, `address '${address}' is not an IP address, which resolution STATIC needs`, 'use an IP address, or resolution DNS for DNS names');
-    } else {
-      const p = hostProblem(address, { allowWildcard: false });
-      if (p) problems.add('CI0002', 'address', address, `address '${address}' is not a valid IP address or DNS name: ${p}`, 'use an IP address or a DNS name');
-    }
-  }
-  for (const [name, port] of Object.entries(e.ports ?? {})) {
-    const field = `ports['${name}']`;
-    if (!portNames.has(name)) {
-      problems.add('CI0017', field, port, `endpoint port '${name}' is not a port name of the ServiceEntry; defined: ${[...portNames.keys()].join(', ') || '(none)'}`, 'key endpoint ports by the ServiceEntry port names');
-    }
-    const p = portProblem(port);
-    if (p) problems.add('CI0003', field, port, `endpoint port ${port} ${p}`, 'use a port from 1 to 65535');
-  }
-  validateLabelMap(problems, 'labels', e.labels ?? {});
-  if (e.weight !== undefined && (!Number.isInteger(e.weight) || e.weight < 0 || e.weight > 4294967295)) {
-    problems.add('CI0017', 'weight', e.weight, `weight ${e.weight} must be a non-negative integer`, 'use a whole number such as 1 or 10');
+/** The selector's rendered labels, or `undefined` when it cannot render (a plain-JavaScript `fromWorkload(undefined)`). */
+function renderSelector(selector: WorkloadSelector): { labels: { [key: string]: string } } | undefined {
+  try {
+    return selector._toLabels();
+  } catch {
+    return undefined;
   }
 }
 

@@ -14,7 +14,7 @@ import {
   AuthorizationAction, AuthorizationPolicy, CHECKS, checkInfo, ClientTls, ConnectionPool, Destination, DestinationRule, FaultInjection, Finding,
   Gateway, GatewayBinding, GatewayServer, HttpMatch, HttpRouteOptions, LoadBalancer, MeshApp, MtlsMode, Operation, OutlierDetection,
   PeerAuthentication, PortProtocol, LoadBalancerAlgorithm, RequestAuthentication, RetryOn, ServerProtocol, ServerTls, ServiceEntry, ServiceEntryLocation,
-  ServiceEntryResolution, Severity, Sidecar, Source, StringMatch, Subset, Suppressions, TrafficPolicy, VirtualService, WorkloadSelector,
+  ServiceEntryProps, ServiceEntryResolution, Severity, Sidecar, Source, StringMatch, Subset, Suppressions, TrafficPolicy, VirtualService, WorkloadSelector,
   OutboundTrafficPolicy, TlsProtocolVersion,
 } from '../../lib';
 
@@ -453,6 +453,212 @@ const GATEWAY_AND_SIDECAR_CASES: Case[] = [
   },
 ];
 
+/** A ServiceEntry of the typed API for `host`, MESH_EXTERNAL, with these extra props. */
+const externalService = (ctx: Ctx, id: string, props: Partial<ServiceEntryProps>) => new ServiceEntry(ctx.chart, id, {
+  hosts: [`${id}.example.com`], location: ServiceEntryLocation.MESH_EXTERNAL, resolution: ServiceEntryResolution.DNS,
+  ports: [{ number: 443, name: 'tls', protocol: PortProtocol.TLS }], ...props,
+});
+
+// ServiceEntry (CI04xx), WorkloadEntry and WorkloadGroup (CI06xx), exportTo (CI0023): the typed API, JSON patches
+// and the imported L1 classes (WorkloadEntry and WorkloadGroup have no L2)
+const SERVICE_ENTRY_CASES: Case[] = [
+  {
+    name: 'CI0023 ServiceEntry exported to nobody and to a namespace',
+    mutate: (ctx) => { externalService(ctx, 'hidden-entry', { exportTo: ['~', 'shop'] }); },
+    expect: [{ code: 'CI0023', path: 'shop/hidden-entry', field: 'spec.exportTo' }],
+  },
+  {
+    name: 'CI0023 VirtualService exportTo with an underscore, by JSON patch',
+    mutate: (ctx) => { ApiObject.of(ctx.reviewsRoutes).addJsonPatch(JsonPatch.add('/spec/exportTo', ['front_end'])); },
+    expect: [{ code: 'CI0023', path: 'shop/reviews-routes', field: 'spec.exportTo[0]' }],
+  },
+  {
+    name: 'CI0401 ServiceEntry host with an underscore, by JSON patch',
+    mutate: (ctx) => { ApiObject.of(externalService(ctx, 'patched-host', {})).addJsonPatch(JsonPatch.replace('/spec/hosts/0', 'api_v2.example.com')); },
+    expect: [{ code: 'CI0401', path: 'shop/patched-host', field: 'spec.hosts[0]' }],
+  },
+  {
+    name: 'CI0402 ServiceEntry CIDR address with DNS resolution',
+    mutate: (ctx) => { externalService(ctx, 'cidr-dns', { addresses: ['10.20.0.0/16'] }); },
+    expect: [{ code: 'CI0402', path: 'shop/cidr-dns', field: 'spec.addresses[0]' }],
+  },
+  {
+    name: 'CI0402 ServiceEntry address with a port, in the L1 class',
+    mutate: (ctx) => {
+      new networking.ServiceEntry(ctx.chart, 'l1-address', {
+        metadata: { name: 'l1-address' },
+        spec: { hosts: ['db.partner.example.com'], addresses: ['10.0.0.7:5432'], resolution: networking.ServiceEntrySpecResolution.STATIC, endpoints: [{ address: '10.0.0.7' }], ports: [{ number: 5432, name: 'tcp-pg', protocol: 'TCP' }] },
+      });
+    },
+    expect: [{ code: 'CI0402', path: 'shop/l1-address', field: 'spec.addresses[0]' }],
+  },
+  {
+    name: 'CI0404 ServiceEntry with two ports named tls',
+    mutate: (ctx) => { externalService(ctx, 'twin-ports', { ports: [{ number: 443, name: 'tls', protocol: PortProtocol.TLS }, { number: 8443, name: 'tls', protocol: PortProtocol.TLS }] }); },
+    expect: [{ code: 'CI0404', path: 'shop/twin-ports', field: 'spec.ports[1].name' }],
+  },
+  {
+    name: 'CI0404 ServiceEntry L1 class with port 443 twice',
+    mutate: (ctx) => {
+      new networking.ServiceEntry(ctx.chart, 'l1-twin', {
+        metadata: { name: 'l1-twin' },
+        spec: { hosts: ['twin.example.com'], resolution: networking.ServiceEntrySpecResolution.DNS, ports: [{ number: 443, name: 'tls', protocol: 'TLS' }, { number: 443, name: 'https', protocol: 'HTTPS' }] },
+      });
+    },
+    expect: [{ code: 'CI0404', path: 'shop/l1-twin', field: 'spec.ports[1].number' }],
+  },
+  {
+    name: 'CI0405 ServiceEntry TCP port with resolution NONE and no addresses',
+    mutate: (ctx) => { externalService(ctx, 'tcp-passthrough', { resolution: ServiceEntryResolution.NONE, ports: [{ number: 5432, name: 'tcp-pg', protocol: PortProtocol.TCP }] }); },
+    expect: [{ code: 'CI0405', path: 'shop/tcp-passthrough', field: 'spec.ports[0].protocol' }],
+  },
+  {
+    name: 'CI0405 ServiceEntry port without protocol and IP auto-allocation turned off',
+    mutate: (ctx) => {
+      externalService(ctx, 'no-autoallocate', { metadata: { labels: { 'networking.istio.io/enable-autoallocate-ip': 'false' } }, ports: [{ number: 6379, name: 'redis' }] });
+    },
+    expect: [{ code: 'CI0405', path: 'shop/no-autoallocate', field: 'spec.ports[0].protocol' }],
+  },
+  {
+    name: 'CI0406 two hosts share a TCP port with DNS resolution',
+    mutate: (ctx) => { externalService(ctx, 'two-dbs', { hosts: ['db1.example.com', 'db2.example.com'], ports: [{ number: 5432, name: 'tcp-pg', protocol: PortProtocol.TCP }] }); },
+    expect: [{ code: 'CI0406', path: 'shop/two-dbs', field: 'spec.ports[0].protocol' }],
+  },
+  {
+    name: 'CI0406 two hosts with addresses and a TLS port (warning)',
+    mutate: (ctx) => { externalService(ctx, 'two-apis', { hosts: ['api1.example.com', 'api2.example.com'], addresses: ['240.0.0.10'] }); },
+    expect: [{ code: 'CI0406', path: 'shop/two-apis', field: 'spec.ports[0].protocol', severity: W }],
+  },
+  {
+    name: 'CI0407 ServiceEntry endpoints without resolution, in the L1 class',
+    mutate: (ctx) => {
+      new networking.ServiceEntry(ctx.chart, 'l1-endpoints', {
+        metadata: { name: 'l1-endpoints' },
+        spec: { hosts: ['legacy.example.com'], addresses: ['240.0.0.11'], ports: [{ number: 80, name: 'http', protocol: 'HTTP' }], endpoints: [{ address: '10.1.0.4' }] },
+      });
+    },
+    expect: [{ code: 'CI0407', path: 'shop/l1-endpoints', field: 'spec.endpoints' }],
+  },
+  {
+    name: 'CI0407 DNS_ROUND_ROBIN with two endpoints',
+    mutate: (ctx) => {
+      externalService(ctx, 'rr', { resolution: ServiceEntryResolution.DNS_ROUND_ROBIN, endpoints: [{ address: 'a.rr.example.com' }, { address: 'b.rr.example.com' }] });
+    },
+    expect: [{ code: 'CI0407', path: 'shop/rr', field: 'spec.endpoints' }],
+  },
+  {
+    name: 'CI0408 STATIC endpoint that is a DNS name',
+    mutate: (ctx) => { externalService(ctx, 'static-dns', { resolution: ServiceEntryResolution.STATIC, endpoints: [{ address: 'vm-1.example.com' }] }); },
+    expect: [{ code: 'CI0408', path: 'shop/static-dns', field: 'spec.endpoints[0].address' }],
+  },
+  {
+    name: 'CI0409 ServiceEntry workloadSelector with a wildcard, by JSON patch',
+    mutate: (ctx) => {
+      const se = externalService(ctx, 'vm-pool', { location: ServiceEntryLocation.MESH_INTERNAL, resolution: ServiceEntryResolution.STATIC, workloadSelector: WorkloadSelector.fromLabels({ app: 'vm-pool' }) });
+      ApiObject.of(se).addJsonPatch(JsonPatch.replace('/spec/workloadSelector/labels/app', 'vm-*'));
+    },
+    expect: [{ code: 'CI0409', path: 'shop/vm-pool', field: 'spec.workloadSelector.labels.app' }],
+  },
+  {
+    name: 'CI0409 ServiceEntry workloadSelector with resolution NONE (warning)',
+    mutate: (ctx) => { externalService(ctx, 'none-selector', { resolution: ServiceEntryResolution.NONE, workloadSelector: WorkloadSelector.fromWorkload(ctx.ratingsV1) }); },
+    expect: [{ code: 'CI0409', path: 'shop/none-selector', field: 'spec.workloadSelector', severity: W }],
+  },
+  {
+    name: 'CI0410 DYNAMIC_DNS with a named host',
+    mutate: (ctx) => { externalService(ctx, 'dfp', { hosts: ['api.dfp.example.com'], resolution: ServiceEntryResolution.DYNAMIC_DNS }); },
+    expect: [{ code: 'CI0410', path: 'shop/dfp', field: 'spec.hosts[0]' }],
+  },
+  {
+    name: 'CI0410 DYNAMIC_DNS with a TCP port, by JSON patch',
+    mutate: (ctx) => {
+      const se = externalService(ctx, 'dfp-tcp', { hosts: ['*.dfp.example.com'], resolution: ServiceEntryResolution.DYNAMIC_DNS });
+      ApiObject.of(se).addJsonPatch(JsonPatch.replace('/spec/ports/0/protocol', 'TCP'));
+    },
+    expect: [{ code: 'CI0410', path: 'shop/dfp-tcp', field: 'spec.ports[0].protocol' }],
+  },
+  {
+    name: 'CI0411 STATIC ServiceEntry of the L1 class without endpoints',
+    mutate: (ctx) => {
+      new networking.ServiceEntry(ctx.chart, 'l1-static', {
+        metadata: { name: 'l1-static' },
+        spec: { hosts: ['static.example.com'], addresses: ['240.0.0.12'], resolution: networking.ServiceEntrySpecResolution.STATIC, ports: [{ number: 80, name: 'http', protocol: 'HTTP' }] },
+      });
+    },
+    expect: [{ code: 'CI0411', path: 'shop/l1-static', field: 'spec.endpoints', severity: W }],
+  },
+  {
+    name: 'CI0601 WorkloadEntry without address or network',
+    mutate: (ctx) => { new networking.WorkloadEntry(ctx.chart, 'vm-1', { metadata: { name: 'vm-1' }, spec: { serviceAccount: 'ratings', labels: { app: 'ratings' } } }); },
+    expect: [{ code: 'CI0601', path: 'shop/vm-1', field: 'spec.address' }],
+  },
+  {
+    name: 'CI0601 WorkloadEntry address with a port',
+    mutate: (ctx) => { new networking.WorkloadEntry(ctx.chart, 'vm-2', { metadata: { name: 'vm-2' }, spec: { address: 'vm-2.example.com:9080', labels: { app: 'ratings' } } }); },
+    expect: [{ code: 'CI0601', path: 'shop/vm-2', field: 'spec.address' }],
+  },
+  {
+    name: 'CI0602 WorkloadEntry port 70000',
+    mutate: (ctx) => { new networking.WorkloadEntry(ctx.chart, 'vm-3', { metadata: { name: 'vm-3' }, spec: { address: '10.0.0.3', ports: { http: 70000 } } }); },
+    expect: [{ code: 'CI0602', path: 'shop/vm-3', field: 'spec.ports.http' }],
+  },
+  {
+    name: 'CI0602 WorkloadEntry port name with a dot, by JSON patch',
+    mutate: (ctx) => {
+      const we = new networking.WorkloadEntry(ctx.chart, 'vm-4', { metadata: { name: 'vm-4' }, spec: { address: '10.0.0.4', ports: { http: 9080 } } });
+      we.addJsonPatch(JsonPatch.add('/spec/ports/http.alt', 9081));
+    },
+    expect: [{ code: 'CI0602', path: 'shop/vm-4', field: 'spec.ports[\'http.alt\']' }],
+  },
+  {
+    name: 'CI0603 WorkloadEntry label value with a space',
+    mutate: (ctx) => { new networking.WorkloadEntry(ctx.chart, 'vm-5', { metadata: { name: 'vm-5' }, spec: { address: '10.0.0.5', labels: { app: 'ratings', version: 'v 1' } } }); },
+    expect: [{ code: 'CI0603', path: 'shop/vm-5', field: 'spec.labels.version' }],
+  },
+  {
+    name: 'CI0603 WorkloadEntry label key with two slashes',
+    mutate: (ctx) => { new networking.WorkloadEntry(ctx.chart, 'vm-6', { metadata: { name: 'vm-6' }, spec: { address: '10.0.0.6', labels: { 'example.com/team/name': 'ratings' } } }); },
+    expect: [{ code: 'CI0603', path: 'shop/vm-6', field: 'spec.labels[\'example.com/team/name\']' }],
+  },
+  {
+    name: 'CI0604 WorkloadGroup without template, by JSON patch',
+    mutate: (ctx) => {
+      const wg = new networking.WorkloadGroup(ctx.chart, 'vms', { metadata: { name: 'vms' }, spec: { metadata: { labels: { app: 'ratings' } }, template: { serviceAccount: 'ratings' } } });
+      wg.addJsonPatch(JsonPatch.remove('/spec/template'));
+    },
+    expect: [{ code: 'CI0604', path: 'shop/vms', field: 'spec.template' }],
+  },
+  {
+    name: 'CI0604 WorkloadGroup with a null template, in plain JavaScript',
+    mutate: (ctx) => { new networking.WorkloadGroup(ctx.chart, 'vms-null', { metadata: { name: 'vms-null' }, spec: { template: null as any } }); },
+    expect: [{ code: 'CI0604', path: 'shop/vms-null', field: 'spec.template' }],
+  },
+  {
+    name: 'CI0605 WorkloadGroup metadata label value with a slash',
+    mutate: (ctx) => { new networking.WorkloadGroup(ctx.chart, 'vms-label', { metadata: { name: 'vms-label' }, spec: { metadata: { labels: { app: 'ratings/v1' } }, template: {} } }); },
+    expect: [{ code: 'CI0605', path: 'shop/vms-label', field: 'spec.metadata.labels.app' }],
+  },
+  {
+    name: 'CI0605 WorkloadGroup metadata label key starting with a dash',
+    mutate: (ctx) => { new networking.WorkloadGroup(ctx.chart, 'vms-key', { metadata: { name: 'vms-key' }, spec: { metadata: { labels: { '-app': 'ratings' } }, template: {} } }); },
+    expect: [{ code: 'CI0605', path: 'shop/vms-key', field: 'spec.metadata.labels[\'-app\']' }],
+  },
+  {
+    name: 'CI0606 WorkloadGroup grpc probe (the webhook knows only httpGet, tcpSocket and exec)',
+    mutate: (ctx) => { new networking.WorkloadGroup(ctx.chart, 'vms-grpc', { metadata: { name: 'vms-grpc' }, spec: { probe: { grpc: { port: 9090 } }, template: {} } }); },
+    expect: [{ code: 'CI0606', path: 'shop/vms-grpc', field: 'spec.probe.grpc' }],
+  },
+  {
+    name: 'CI0606 WorkloadGroup probe header name with an underscore',
+    mutate: (ctx) => {
+      new networking.WorkloadGroup(ctx.chart, 'vms-header', {
+        metadata: { name: 'vms-header' }, spec: { probe: { httpGet: { port: 9080, path: '/ready', httpHeaders: [{ name: 'x_probe', value: '1' }] } }, template: {} },
+      });
+    },
+    expect: [{ code: 'CI0606', path: 'shop/vms-header', field: 'spec.probe.httpGet.httpHeaders[0].name' }],
+  },
+];
+
 const CASES: Case[] = [
   ...GATEWAY_AND_SIDECAR_CASES,
   // ---- CI0001 InvalidName
@@ -466,19 +672,24 @@ const CASES: Case[] = [
     expect: [{ code: 'CI0001', path: 'shop/reviews-canary', field: 'metadata.name' }],
   },
   {
+    name: 'CI0001 imported L1 DestinationRule named in uppercase',
+    mutate: (ctx) => { new networking.DestinationRule(ctx.chart, 'l1-upper-name', { metadata: { name: 'Ratings' }, spec: { host: 'ratings' } }); },
+    expect: [{ code: 'CI0001', path: 'shop/l1-upper-name', field: 'metadata.name' }],
+  },
+  {
     name: 'CI0301 gateway name with a dot',
     mutate: (ctx) => { new Gateway(ctx.chart, 'dotted-gateway', { metadata: { name: 'shop.gateway' }, servers: [GatewayServer.http({ hosts: ['dotted.example.com'] })] }); },
     expect: [{ code: 'CI0301', path: 'shop/dotted-gateway', field: 'metadata.name' }],
   },
   {
-    name: 'CI0001 ServiceEntry port name in uppercase',
+    name: 'CI0403 ServiceEntry port name with an underscore',
     mutate: (ctx) => {
       new ServiceEntry(ctx.chart, 'payments-api', {
         hosts: ['api.payments.example.com'], location: ServiceEntryLocation.MESH_EXTERNAL, resolution: ServiceEntryResolution.DNS,
-        ports: [{ number: 443, name: 'HTTPS', protocol: PortProtocol.HTTPS }],
+        ports: [{ number: 443, name: 'https_443', protocol: PortProtocol.HTTPS }],
       });
     },
-    expect: [{ code: 'CI0001', path: 'shop/payments-api', field: 'spec.ports[0].name' }],
+    expect: [{ code: 'CI0403', path: 'shop/payments-api', field: 'spec.ports[0].name' }],
   },
 
   // ---- CI0002 InvalidHost
@@ -508,14 +719,14 @@ const CASES: Case[] = [
     ],
   },
   {
-    name: 'CI0002 ServiceEntry wildcard host with DNS resolution',
+    name: 'CI0401 ServiceEntry wildcard host with DNS resolution',
     mutate: (ctx) => {
       new ServiceEntry(ctx.chart, 'googleapis', {
         hosts: ['*.googleapis.com'], location: ServiceEntryLocation.MESH_EXTERNAL, resolution: ServiceEntryResolution.DNS,
         ports: [{ number: 443, name: 'tls', protocol: PortProtocol.TLS }],
       });
     },
-    expect: [{ code: 'CI0002', path: 'shop/googleapis', field: 'spec.hosts[0]' }],
+    expect: [{ code: 'CI0401', path: 'shop/googleapis', field: 'spec.hosts[0]' }],
   },
 
   // ---- CI0003 InvalidPort
@@ -533,14 +744,14 @@ const CASES: Case[] = [
     expect: [{ code: 'CI0304', path: 'shop/zero-port-gateway', field: 'spec.servers[0].port.number' }],
   },
   {
-    name: 'CI0003 ServiceEntry port 70000',
+    name: 'CI0403 ServiceEntry port 70000',
     mutate: (ctx) => {
       new ServiceEntry(ctx.chart, 'bad-port-entry', {
         hosts: ['db.example.com'], location: ServiceEntryLocation.MESH_EXTERNAL, resolution: ServiceEntryResolution.DNS,
         ports: [{ number: 70000, name: 'tcp-db', protocol: PortProtocol.TCP }],
       });
     },
-    expect: [{ code: 'CI0003', path: 'shop/bad-port-entry', field: 'spec.ports[0].number' }],
+    expect: [{ code: 'CI0403', path: 'shop/bad-port-entry', field: 'spec.ports[0].number' }],
   },
   {
     name: 'CI0003 AuthorizationPolicy operation port 0',
@@ -825,14 +1036,14 @@ const CASES: Case[] = [
     expect: [{ code: 'CI0302', path: 'shop/empty-gateway', field: 'spec.servers' }],
   },
   {
-    name: 'CI0015 ServiceEntry STATIC without endpoints',
+    name: 'CI0411 ServiceEntry STATIC without endpoints',
     mutate: (ctx) => {
       new ServiceEntry(ctx.chart, 'legacy-vm', {
         hosts: ['vm.legacy.example.com'], location: ServiceEntryLocation.MESH_INTERNAL, resolution: ServiceEntryResolution.STATIC,
         ports: [{ number: 8080, name: 'http', protocol: PortProtocol.HTTP }],
       });
     },
-    expect: [{ code: 'CI0015', path: 'shop/legacy-vm', field: 'spec.endpoints', severity: W }],
+    expect: [{ code: 'CI0411', path: 'shop/legacy-vm', field: 'spec.endpoints', severity: W }],
   },
   {
     name: 'CI0124 mirrorPercentage without a mirror (a warning: it has no effect)',
@@ -893,6 +1104,16 @@ const CASES: Case[] = [
     name: 'CI0121 redirect scheme ftp',
     mutate: (ctx) => { ctx.routes('ftp-redirect', { redirect: { scheme: 'ftp', authority: 'files.example.com' } }); },
     expect: [{ code: 'CI0121', path: 'shop/ftp-redirect', field: 'spec.http[0].redirect.scheme' }],
+  },
+  {
+    name: 'CI0023 DestinationRule with a workloadSelector exported to every namespace',
+    mutate: (ctx) => {
+      new DestinationRule(ctx.chart, 'client-scoped-rule', {
+        host: 'ratings', workloadSelector: WorkloadSelector.fromWorkload(ctx.reviewsV2), exportTo: ['*'],
+        trafficPolicy: TrafficPolicy.of({ connectionPool: ConnectionPool.of({ http: { maxRetries: 1 } }) }),
+      });
+    },
+    expect: [{ code: 'CI0023', path: 'shop/client-scoped-rule', field: 'spec.exportTo' }],
   },
 
   // ---- CI0018 InvalidLabels
@@ -1016,23 +1237,13 @@ const CASES: Case[] = [
     ],
   },
   {
-    name: 'CI0204 DestinationRule with a workloadSelector exported to every namespace',
-    mutate: (ctx) => {
-      new DestinationRule(ctx.chart, 'client-scoped-rule', {
-        host: 'ratings', workloadSelector: WorkloadSelector.fromWorkload(ctx.reviewsV2), exportTo: ['*'],
-        trafficPolicy: TrafficPolicy.of({ connectionPool: ConnectionPool.of({ http: { maxRetries: 1 } }) }),
-      });
-    },
-    expect: [{ code: 'CI0204', path: 'shop/client-scoped-rule', field: 'spec.exportTo' }],
-  },
-  {
-    name: 'CI0204 DestinationRule exported to \'.\' and to its own namespace by name',
+    name: 'CI0023 DestinationRule exported to \'.\' and to its own namespace by name',
     mutate: (ctx) => {
       DestinationRule.forService(ctx.chart, 'twice-exported-rule', ctx.backend('twice-exported').service, {
         exportTo: ['.', 'shop'], trafficPolicy: TrafficPolicy.of({ tls: ClientTls.istioMutual() }),
       });
     },
-    expect: [{ code: 'CI0204', path: 'shop/twice-exported-rule', field: 'spec.exportTo[1]' }],
+    expect: [{ code: 'CI0023', path: 'shop/twice-exported-rule', field: 'spec.exportTo[1]' }],
   },
   {
     name: 'CI0205 DestinationRule workloadSelector with a wildcard value',
@@ -1652,7 +1863,7 @@ const CASES: Case[] = [
     expect: [{ code: 'CI0120', path: 'shop/retry-520', field: 'spec.http[0].retries.retryOn' }],
   },
   {
-    name: 'CI0017 unix socket endpoint on a ServiceEntry with two ports',
+    name: 'CI0408 unix socket endpoint on a ServiceEntry with two ports',
     mutate: ({ chart }) => {
       new ServiceEntry(chart, 'socket', {
         hosts: ['socket.internal.example.com'], location: ServiceEntryLocation.MESH_INTERNAL, resolution: ServiceEntryResolution.STATIC,
@@ -1660,15 +1871,16 @@ const CASES: Case[] = [
         endpoints: [{ address: 'unix:///var/run/app.sock' }],
       });
     },
-    expect: [{ code: 'CI0017', path: 'shop/socket', field: 'spec.endpoints[0].address' }],
+    expect: [{ code: 'CI0408', path: 'shop/socket', field: 'spec.endpoints[0].address' }],
   },
   {
-    name: 'CI0002 host with an all-numeric top-level domain',
+    name: 'CI0401 host with an all-numeric top-level domain',
     mutate: ({ chart }) => {
       new ServiceEntry(chart, 'numeric-tld', { hosts: ['api.example.123'], location: ServiceEntryLocation.MESH_EXTERNAL, resolution: ServiceEntryResolution.DNS, ports: [{ number: 443, name: 'tls', protocol: PortProtocol.TLS }] });
     },
-    expect: [{ code: 'CI0002', path: 'shop/numeric-tld', field: 'spec.hosts[0]' }],
+    expect: [{ code: 'CI0401', path: 'shop/numeric-tld', field: 'spec.hosts[0]' }],
   },
+  ...SERVICE_ENTRY_CASES,
   {
     name: 'CI1004 destination without a port to a ServiceEntry host with two ports',
     mutate: ({ chart, routes }) => {
@@ -1749,16 +1961,16 @@ const CASES: Case[] = [
     expect: [{ code: 'CI0106', path: 'shop/l1-claims', field: "spec.http[0].match[0].headers['@request.auth.claims[groups]']" }],
   },
   {
-    name: 'CI0107 exportTo . and the own namespace',
+    name: 'CI0023 exportTo . and the own namespace',
     mutate: (ctx) => {
       new VirtualService(ctx.chart, 'twice-exported-routes', { hosts: ['twice.example.com'], exportTo: ['.', 'shop'], httpRoutes: [to(Destination.fromService(ctx.reviews, { subset: 'v1' }))] });
     },
-    expect: [{ code: 'CI0107', path: 'shop/twice-exported-routes', field: 'spec.exportTo[1]' }],
+    expect: [{ code: 'CI0023', path: 'shop/twice-exported-routes', field: 'spec.exportTo[1]' }],
   },
   {
-    name: 'CI0107 exportTo ~ through a JSON patch (only ServiceEntries may hide)',
+    name: 'CI0023 exportTo ~ through a JSON patch (only ServiceEntries may hide)',
     mutate: (ctx) => { patched(ctx, 'hidden', JsonPatch.add('/spec/exportTo', ['~'])); },
-    expect: [{ code: 'CI0107', path: 'shop/hidden', field: 'spec.exportTo[0]' }],
+    expect: [{ code: 'CI0023', path: 'shop/hidden', field: 'spec.exportTo[0]' }],
   },
   {
     name: 'CI0109 regex lookahead through a JSON patch',
@@ -2129,6 +2341,20 @@ const VALID: { readonly name: string; readonly mutate: (ctx: Ctx) => void }[] = 
   {
     name: 'a trailing-dot FQDN host (unambiguous name)',
     mutate: ({ chart }) => { new ServiceEntry(chart, 'dotted', { hosts: ['api.example.com.'], location: ServiceEntryLocation.MESH_EXTERNAL, resolution: ServiceEntryResolution.DNS, ports: [{ number: 443, name: 'tls', protocol: PortProtocol.TLS }] }); },
+  },
+  {
+    name: 'a ServiceEntry port name in uppercase (Istio\'s DNS-1123 label check accepts it)',
+    mutate: (ctx) => { externalService(ctx, 'upper-port', { ports: [{ number: 443, name: 'HTTPS', protocol: PortProtocol.HTTPS }] }); },
+  },
+  {
+    name: 'a WorkloadEntry with a DNS name address and a WorkloadGroup with an httpGet probe (L1 classes)',
+    mutate: (ctx) => {
+      new networking.WorkloadEntry(ctx.chart, 'vm-ok', { metadata: { name: 'vm-ok' }, spec: { address: 'vm-ok.example.com', labels: { app: 'ratings' }, ports: { http: 9080 } } });
+      new networking.WorkloadGroup(ctx.chart, 'vms-ok', {
+        metadata: { name: 'vms-ok' },
+        spec: { metadata: { labels: { app: 'ratings' } }, template: { serviceAccount: 'ratings' }, probe: { periodSeconds: 5, httpGet: { port: 9080, path: '/ready', scheme: 'HTTP', httpHeaders: [{ name: 'x-probe', value: '1' }] } } },
+      });
+    },
   },
   {
     name: 'a mirror percentage below 0.0001 (only fault percentages have that floor)',

@@ -366,20 +366,20 @@ describe('DestinationRule problems', () => {
     expect(findingsOf(rule).map((f) => [f.code, f.field])).toEqual([['CI0206', 'spec.trafficPolicy']]);
   });
 
-  test('fails (CI0204) on invalid, duplicate and mixed exportTo entries', () => {
+  test('fails (CI0023) on invalid, duplicate and mixed exportTo entries', () => {
     const chart = new Chart(Testing.app(), 'c', { namespace: 'bookinfo' });
     const bad = new DestinationRule(chart, 'bad', { host: 'reviews', exportTo: ['Bad_NS', '.', 'bookinfo', '*'] });
     expect(findingsOf(bad).map((f) => [f.code, f.field, f.value])).toEqual([
-      ['CI0204', 'spec.exportTo[0]', 'Bad_NS'],
-      ['CI0204', 'spec.exportTo[2]', 'bookinfo'],
-      ['CI0204', 'spec.exportTo', ['Bad_NS', '.', 'bookinfo', '*']],
+      ['CI0023', 'spec.exportTo[0]', 'Bad_NS'],
+      ['CI0023', 'spec.exportTo[2]', 'bookinfo'],
+      ['CI0023', 'spec.exportTo', ['Bad_NS', '.', 'bookinfo', '*']],
     ]);
   });
 
-  test('fails (CI0204) on a workloadSelector rule exported beyond its namespace', () => {
+  test('fails (CI0023) on a workloadSelector rule exported beyond its namespace', () => {
     const chart = Testing.chart();
     const rule = new DestinationRule(chart, 'r', { host: 'reviews', exportTo: ['*'], workloadSelector: WorkloadSelector.fromLabels({ app: 'productpage' }) });
-    expect(findingsOf(rule)).toEqual([expect.objectContaining({ code: 'CI0204', field: 'spec.exportTo' })]);
+    expect(findingsOf(rule)).toContainEqual(expect.objectContaining({ code: 'CI0023', field: 'spec.exportTo' }));
   });
 
   test('fails (CI0205) on a wildcard in the workloadSelector', () => {

@@ -474,9 +474,9 @@ describe('validation', () => {
     ]);
   });
 
-  test('fails on bad exportTo entries (CI0107)', () => {
+  test('fails on bad exportTo entries (CI0023)', () => {
     const vs = new VirtualService(Testing.chart(), 'vs', { metadata: { namespace: 'prod' }, hosts: ['a'], exportTo: ['.', 'prod', 'Bad_NS', '*'], httpRoutes: [{ route: [{ destination: ratings }] }] });
-    expect(codeAt(vs)).toEqual([['CI0107', 'spec.exportTo[1]'], ['CI0107', 'spec.exportTo[2]'], ['CI0107', 'spec.exportTo']]);
+    expect(codeAt(vs)).toEqual([['CI0023', 'spec.exportTo[1]'], ['CI0023', 'spec.exportTo[2]'], ['CI0023', 'spec.exportTo']]);
   });
 
   test('fails on a gateway name that is not DNS-1123 (CI0105); uppercase letters are fine, as in Istio', () => {

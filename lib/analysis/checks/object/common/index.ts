@@ -1,8 +1,9 @@
 import { ObjectCheck } from '../../../check';
+import { InvalidExportTo } from './invalid-export-to';
 import { InvalidName } from './invalid-name';
 import { SchemaViolation } from './schema-violation';
 
 /**
  * The object checks that apply to every Istio kind, in code order (see the registry).
  */
-export const COMMON_CHECKS: readonly ObjectCheck[] = [InvalidName, SchemaViolation];
+export const COMMON_CHECKS: readonly ObjectCheck[] = [InvalidName, SchemaViolation, InvalidExportTo];

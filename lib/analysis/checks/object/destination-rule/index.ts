@@ -3,7 +3,6 @@ import { EmptyTrafficPolicy } from './empty-traffic-policy';
 import { InvalidClientTls } from './invalid-client-tls';
 import { InvalidConnectionPool } from './invalid-connection-pool';
 import { InvalidConsistentHash } from './invalid-consistent-hash';
-import { InvalidDestinationRuleExportTo } from './invalid-destination-rule-export-to';
 import { InvalidDestinationRuleHost } from './invalid-destination-rule-host';
 import { InvalidDestinationRuleWorkloadSelector } from './invalid-destination-rule-workload-selector';
 import { InvalidLoadBalancerWarmup } from './invalid-load-balancer-warmup';
@@ -21,7 +20,6 @@ export const DESTINATION_RULE_CHECKS: readonly ObjectCheck[] = [
   InvalidDestinationRuleHost, // CI0201
   InvalidSubsetName, // CI0202
   InvalidSubsetLabels, // CI0203
-  InvalidDestinationRuleExportTo, // CI0204
   InvalidDestinationRuleWorkloadSelector, // CI0205
   EmptyTrafficPolicy, // CI0206
   InvalidPortTrafficPolicy, // CI0207

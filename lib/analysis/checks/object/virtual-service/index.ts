@@ -5,7 +5,6 @@ import { VirtualServiceWithoutRoutes } from './virtual-service-without-routes';
 import { InvalidDelegateVirtualService } from './invalid-delegate-virtual-service';
 import { InvalidGatewayReference } from './invalid-gateway-reference';
 import { JwtClaimRoutingAtSidecar } from './jwt-claim-routing-at-sidecar';
-import { InvalidVirtualServiceExportTo } from './invalid-virtual-service-export-to';
 import { InvalidHttpRouteAction } from './invalid-http-route-action';
 import { InvalidRegex } from './invalid-regex';
 import { InvalidStringMatch } from './invalid-string-match';
@@ -41,7 +40,7 @@ import { InvalidDelegateReference } from './invalid-delegate-reference';
  */
 export const VIRTUAL_SERVICE_CHECKS: readonly ObjectCheck[] = [
   InvalidVirtualServiceHost, DuplicateVirtualServiceHost, VirtualServiceWithoutRoutes, InvalidDelegateVirtualService,
-  InvalidGatewayReference, JwtClaimRoutingAtSidecar, InvalidVirtualServiceExportTo, InvalidHttpRouteAction,
+  InvalidGatewayReference, JwtClaimRoutingAtSidecar, InvalidHttpRouteAction,
   InvalidRegex, InvalidStringMatch, UriPrefixWithoutSlash, InvalidMatchHeaderName, InvalidMatchPort,
   InvalidMatchSource, InvalidHeaderOperation, InvalidHeaderValue, AuthorityRewrittenTwice, InvalidCorsPolicy,
   InvalidFaultInjection, InvalidHttpRetry, InvalidHttpRedirect, InvalidHttpRewrite, InvalidDirectResponse,
