@@ -6,7 +6,6 @@ import { IstioResource, IstioResourceProps } from './base';
 import { networking } from './private/l1';
 import { dns1123LabelProblem, dns1123SubdomainProblem, hostProblem, portProblem } from '../analysis/values/validate';
 import { copyArray, isSet } from './traffic-policy/checks';
-import { validateLabelMap } from './private/labels';
 
 /**
  * Properties of a {@link Gateway}.
@@ -123,7 +122,7 @@ export class Gateway extends IstioResource {
         'use a name without dots, such as \'bookinfo-gateway\'');
     }
     const spec = problems.at('spec');
-    validateLabelMap(spec, 'selector', this._selector, { what: 'selector label (of the gateway pods, e.g. istio: ingressgateway)' });
+    // the selector's labels are checked on the manifest, as every workload selector (CI0024)
     if (this._servers.length === 0) {
       spec.add('CI0015', 'servers', [], 'gateway has no servers', 'pass servers or call addServer(), e.g. GatewayServer.http({ hosts: [\'*\'] })');
     }

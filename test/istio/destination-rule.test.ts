@@ -357,7 +357,7 @@ describe('DestinationRule problems', () => {
 
   test('fails on a wildcard in the workloadSelector', () => {
     const rule = new DestinationRule(Testing.chart(), 'r', { host: 'reviews', workloadSelector: WorkloadSelector.fromLabels({ app: 'product*' }) });
-    expect(findingsOf(rule)[0]).toMatchObject({ code: 'CI0018', field: 'spec.workloadSelector.matchLabels[\'app\']' });
+    expect(findingsOf(rule)[0]).toMatchObject({ code: 'CI0024', field: 'spec.workloadSelector.matchLabels.app' });
   });
 
   test('synthesis fails with every problem at once, with path, field, value and fix', () => {

@@ -218,9 +218,9 @@ describe('Gateway problems', () => {
     expect(findingsOf(gw)).toEqual([expect.objectContaining({ code: 'CI0001', field: 'metadata.name', value: 'bookinfo.gateway' })]);
   });
 
-  test('fails on invalid selector labels', () => {
+  test('warns on selector labels no pod can carry (Istio does not check a Gateway selector)', () => {
     const gw = new Gateway(Testing.chart(), 'gw', { selector: { 'istio/x/y': 'ingress gateway' }, servers: [GatewayServer.http({ hosts: ['*'] })] });
-    expect(findingsOf(gw).map((f) => [f.code, f.field])).toEqual([['CI0018', "spec.selector['istio/x/y']"], ['CI0018', "spec.selector['istio/x/y']"]]);
+    expect(findingsOf(gw).map((f) => [f.code, f.field, f.severity])).toEqual([['CI0024', 'spec.selector', 'warning'], ['CI0024', "spec.selector['istio/x/y']", 'warning']]);
   });
 
   test('synthesis fails with every problem at once', () => {

@@ -231,7 +231,7 @@ describe('problems', () => {
 
   test('fails with an invalid workloadSelector label', () => {
     expect(findingsOf({ hosts: ['a.example.com'], resolution: ServiceEntryResolution.STATIC, workloadSelector: WorkloadSelector.fromLabels({ app: '*' }) }))
-      .toEqual(['CI0018 spec.workloadSelector.labels[\'app\']']);
+      .toEqual(['CI0024 spec.workloadSelector.labels.app']);
   });
 
   test('fails with a STATIC endpoint that is not an IP', () => {

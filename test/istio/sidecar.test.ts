@@ -239,6 +239,6 @@ describe('problems', () => {
     const sc = new Sidecar(chart, 'sc', { metadata: { namespace: 'mine' }, egress: [CATCH_ALL], workloadSelector: WorkloadSelector.fromWorkload(d) });
 
     // THEN
-    expect(constructFindingsOf(sc).map((x) => `${x.code} ${x.field}`)).toEqual(['CI0017 spec.workloadSelector.labels']);
+    expect(constructFindingsOf(sc).map((x) => `${x.code} ${x.field}`)).toEqual(['CI0019 spec.workloadSelector.labels']);
   });
 });
