@@ -3,7 +3,8 @@ import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { formatValue, ProblemCollector, Severity } from '../analysis/finding';
 import { IstioResource, IstioResourceProps } from './base';
-import { namespaceOf, serviceHost } from './private/host';
+import { serviceHost } from './private/host';
+import { isWorkload } from './private/workload';
 import { networking } from './private/l1';
 import { renderValue } from './traffic-policy/checks';
 import { TrafficPolicy } from './traffic-policy/traffic-policy';
@@ -189,25 +190,14 @@ export class DestinationRule extends IstioResource {
   }
 
   private validateWorkloadSelector(problems: ProblemCollector): void {
-    const selector = this._workloadSelector;
+    const selector = this._workloadSelector as unknown;
     if (selector === undefined) return;
-    let workload: kplus.AbstractPod | undefined;
-    try {
-      workload = selector.sourceWorkload;
-      void selector.labels;
-    } catch (e) {
-      problems.add('CI0019', '', undefined, `the workload selector could not be rendered: ${(e as Error)?.message ?? String(e)}`,
+    if (!(selector instanceof WorkloadSelector)) {
+      problems.add('CI0019', '', undefined, `the workload selector must be a WorkloadSelector, got ${describeValue(selector)}`,
         'build it with WorkloadSelector.fromWorkload(deployment) of a cdk8s-plus workload, or WorkloadSelector.fromLabels');
       return;
     }
-    if (workload === undefined) return;
-    const workloadNamespace = namespaceOf(workload) ?? 'default';
-    const own = this.namespace ?? 'default';
-    if (workloadNamespace !== own) {
-      problems.add('CI0019', 'matchLabels', selector.labels,
-        `workload '${workload.name}' is in namespace '${workloadNamespace}' but this rule is in '${own}'; a workload selector only selects clients in the rule's namespace, so the rule applies to no workload`,
-        `create the rule in namespace '${workloadNamespace}' (metadata.namespace), or select clients of namespace '${own}'`, Severity.WARNING);
-    }
+    selector._validate(problems.at('matchLabels'), this.namespace);
   }
 
   private renderWorkloadSelector(): { matchLabels: { [key: string]: string } } | undefined {
@@ -356,6 +346,7 @@ export class Subset {
   private workloadLabels(): { labels?: Record<string, string>; problem?: string } {
     const w = this.workload as unknown;
     if (w === undefined || w === null) return { problem: `workload ${String(w)}` };
+    if (!isWorkload(w)) return { problem: `${describeValue(w)}, which is not a cdk8s-plus workload` };
     try {
       return { labels: WorkloadSelector.fromWorkload(this.workload!).labels };
     } catch (e) {

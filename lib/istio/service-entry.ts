@@ -1,8 +1,7 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { ProblemCollector, Severity } from '../analysis/finding';
+import { ProblemCollector } from '../analysis/finding';
 import { IstioResource, IstioResourceProps } from './base';
-import { namespaceOf } from './private/host';
 import { networking } from './private/l1';
 import { WorkloadSelector } from './workload-selector';
 
@@ -343,34 +342,8 @@ export class ServiceEntry extends IstioResource {
 
   // Istio's rules for the rendered spec are object checks (CI04xx, CI0023); only what the manifest cannot show stays here
   protected validateSpec(problems: ProblemCollector): void {
-    const selector = this.workloadSelector;
-    if (!selector) return;
-    const field = 'spec.workloadSelector';
-    const labels = renderSelector(selector);
-    if (labels === undefined) {
-      problems.add('CI0019', field, undefined, 'the workload selector cannot be rendered (WorkloadSelector.fromWorkload was given no workload)',
-        'pass a cdk8s-plus workload to WorkloadSelector.fromWorkload, or use WorkloadSelector.fromLabels');
-      return;
-    }
-    const workload = selector.sourceWorkload;
-    if (workload) {
-      const workloadNs = namespaceOf(workload) ?? 'default';
-      const ns = this.namespace ?? 'default';
-      if (workloadNs !== ns) {
-        problems.add('CI0019', field, labels.labels,
-          `workload '${workload.name}' is in namespace '${workloadNs}' but this ServiceEntry is in '${ns}'; a workload selector only matches workloads in its own namespace`,
-          `create the ServiceEntry in namespace '${workloadNs}' (metadata.namespace), or select workloads of '${ns}'`, Severity.WARNING);
-      }
-    }
-  }
-}
-
-/** The selector's rendered labels, or `undefined` when it cannot render (a plain-JavaScript `fromWorkload(undefined)`). */
-function renderSelector(selector: WorkloadSelector): { labels: { [key: string]: string } } | undefined {
-  try {
-    return selector._toLabels();
-  } catch {
-    return undefined;
+    // the selector's labels are checked on the manifest (CI0024); what only the construct knows is here
+    this.workloadSelector?._validate(problems.at('spec.workloadSelector.labels'), this.namespace);
   }
 }
 
@@ -388,4 +361,13 @@ function renderEndpoint(e: ServiceEntryEndpoint): any {
 
 function nonEmpty<T>(xs: T[]): T[] | undefined {
   return xs.length > 0 ? xs : undefined;
+}
+
+/** The selector's rendered labels, or `undefined` when it cannot render (a value that is not a WorkloadSelector, from plain JavaScript). */
+function renderSelector(selector: WorkloadSelector): { labels: { [key: string]: string } } | undefined {
+  try {
+    return selector._toLabels();
+  } catch {
+    return undefined;
+  }
 }

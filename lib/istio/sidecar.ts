@@ -323,29 +323,8 @@ export class Sidecar extends IstioResource {
   // Istio's webhook rules are checks over the rendered manifest (lib/analysis/checks/object/sidecar);
   // only what the manifest cannot show is reported here: where a derived workload selector came from
   protected validateSpec(problems: ProblemCollector): void {
-    const selector = this.workloadSelector;
-    if (!selector) return;
-    const field = 'spec.workloadSelector.labels';
-    const labels = selectorLabels(selector);
-    const workload = selector.sourceWorkload;
-    if (labels === undefined) {
-      problems.add('CI0019', field, undefined, 'the workload selector was built from no workload (WorkloadSelector.fromWorkload got undefined), so it renders without labels',
-        'pass the Deployment (or other workload) whose pods the Sidecar configures, or use WorkloadSelector.fromLabels');
-      return;
-    }
-    if (!workload) return;
-    if (Object.keys(labels).length === 0) {
-      problems.add('CI0019', field, labels,
-        `workload '${workload.name}' has no selector or pod-template labels besides cdk8s.io/metadata.addr, so the selector would match every workload in the namespace`,
-        'add identifying pod labels (e.g. app, version) to the workload, or use WorkloadSelector.fromLabels');
-    }
-    const workloadNamespace = namespaceOf(workload) ?? 'default';
-    const namespace = this.namespace ?? 'default';
-    if (workloadNamespace !== namespace) {
-      problems.add('CI0019', field, labels,
-        `workload '${workload.name}' is in namespace '${workloadNamespace}' but this Sidecar is in '${namespace}'; a workload selector only matches pods in its own namespace`,
-        `create the Sidecar in namespace '${workloadNamespace}'`);
-    }
+    // the selector's labels are checked on the manifest (CI0024); what only the construct knows is here
+    this.workloadSelector?._validate(problems.at('spec.workloadSelector.labels'), this.namespace);
   }
 
   // Istio requires the catch-all (port-less) egress listener to be the last one, so render it last.

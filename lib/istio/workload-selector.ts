@@ -1,8 +1,7 @@
 import * as kplus from 'cdk8s-plus-27';
 import { ProblemCollector, Severity } from '../analysis/finding';
 import { namespaceOf } from './private/host';
-import { validateLabelMap } from './private/labels';
-import { podTemplateLabels } from './private/workload';
+import { isWorkload, podTemplateLabels } from './private/workload';
 
 const CDK8S_ADDR_LABEL = 'cdk8s.io/metadata.addr';
 
@@ -52,7 +51,8 @@ export class WorkloadSelector {
   /** The labels this selector renders (a copy). */
   public get labels(): { [key: string]: string } {
     if (this.explicitLabels) return { ...this.explicitLabels };
-    return workloadLabels(this.workload!);
+    // a plain-JavaScript caller may pass no workload: render no labels, reported by _validate
+    return isWorkload(this.workload) ? workloadLabels(this.workload) : {};
   }
 
   /**
@@ -79,35 +79,36 @@ export class WorkloadSelector {
   }
 
   /**
-   * Describes the selector's problems. `problems` is positioned at the labels map (for example
+   * Describes what the rendered labels cannot show, as CI0019 construct problems: no workload
+   * given to `fromWorkload`, a workload without labels of its own (the selector would render
+   * empty and select every workload of the namespace), a workload in another namespace than the
+   * resource (a selector only matches pods of its own namespace). The labels themselves are
+   * checked on the manifest (CI0024). `problems` is positioned at the labels map (for example
    * `spec.selector.matchLabels`); `ownerNamespace` is the namespace of the resource holding it.
    * @internal
    */
   public _validate(problems: ProblemCollector, ownerNamespace: string | undefined): void {
-    const labels = this.labels;
-    if (Object.keys(labels).length === 0) {
-      if (this.workload) {
-        problems.add('CI0015', '', labels,
-          `workload '${this.workload.name}' has no selector or pod-template labels besides ${CDK8S_ADDR_LABEL}, so the selector would match every workload in the namespace`,
-          'add identifying pod labels (e.g. app, version) to the workload, or use WorkloadSelector.fromLabels');
-      } else {
-        problems.add('CI0018', '', labels,
-          'workload selector has no labels, so it applies to every workload in the namespace',
-          'give at least one label, or omit the selector to target the whole namespace on purpose', Severity.WARNING);
-      }
+    if (this.explicitLabels) return;
+    if (!isWorkload(this.workload)) {
+      problems.add('CI0019', '', undefined, `the workload selector (WorkloadSelector.fromWorkload) was given ${this.workload === undefined ? 'no workload' : 'something that is not a cdk8s-plus workload'}, so the selector renders without labels`,
+        'pass the Deployment (or other workload) whose pods the resource applies to, or use WorkloadSelector.fromLabels');
+      return;
     }
-    validateLabelMap(problems, '', labels, { what: 'selector label', noWildcards: true });
-    if (this.workload) {
-      const workloadNs = namespaceOf(this.workload) ?? 'default';
-      const ns = ownerNamespace ?? 'default';
-      if (workloadNs !== ns) {
-        problems.add('CI0017', '', labels,
-          `workload '${this.workload.name}' is in namespace '${workloadNs}' but this resource is in '${ns}'; a workload selector only matches pods in its own namespace`,
-          `create the resource in namespace '${workloadNs}'`);
-      }
+    if (Object.keys(this.labels).length === 0) {
+      problems.add('CI0019', '', {},
+        `workload '${this.workload.name}' has no selector or pod-template labels besides ${CDK8S_ADDR_LABEL}, so the selector would match every workload in the namespace`,
+        'add identifying pod labels (e.g. app, version) to the workload, or use WorkloadSelector.fromLabels');
+    }
+    const workloadNs = namespaceOf(this.workload) ?? 'default';
+    const ns = ownerNamespace ?? 'default';
+    if (workloadNs !== ns) {
+      problems.add('CI0019', '', this.labels,
+        `workload '${this.workload.name}' is in namespace '${workloadNs}' but this resource is in '${ns}'; a workload selector only matches pods in its own namespace`,
+        `create the resource in namespace '${workloadNs}' (metadata.namespace), or select workloads of namespace '${ns}'`, Severity.WARNING);
     }
   }
 }
+
 
 /** The labels that identify a workload's pods; see {@link WorkloadSelector.fromWorkload}. */
 function workloadLabels(workload: kplus.AbstractPod): { [key: string]: string } {

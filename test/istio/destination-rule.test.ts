@@ -382,9 +382,9 @@ describe('DestinationRule problems', () => {
     expect(findingsOf(rule)).toContainEqual(expect.objectContaining({ code: 'CI0023', field: 'spec.exportTo' }));
   });
 
-  test('fails (CI0205) on a wildcard in the workloadSelector', () => {
+  test('fails (CI0024) on a wildcard in the workloadSelector', () => {
     const rule = new DestinationRule(Testing.chart(), 'r', { host: 'reviews', workloadSelector: WorkloadSelector.fromLabels({ app: 'product*' }) });
-    expect(findingsOf(rule)[0]).toMatchObject({ code: 'CI0205', field: 'spec.workloadSelector.matchLabels.app' });
+    expect(findingsOf(rule)[0]).toMatchObject({ code: 'CI0024', field: 'spec.workloadSelector.matchLabels.app' });
   });
 
   test('warns (CI0019) on a workloadSelector built from a workload in another namespace', () => {
@@ -398,14 +398,14 @@ describe('DestinationRule problems', () => {
     // THEN
     const [f] = findingsOf(rule);
     expect(f).toMatchObject({ code: 'CI0019', field: 'spec.workloadSelector.matchLabels', severity: Severity.WARNING });
-    expect(f.message).toMatch(/workload 'productpage-v1' is in namespace 'front' but this rule is in 'back'/);
+    expect(f.message).toMatch(/workload 'productpage-v1' is in namespace 'front' but this resource is in 'back'/);
   });
 
   test('fails (CI0019) on a workloadSelector from an undefined workload, and still renders', () => {
     const chart = Testing.chart();
     const rule = new DestinationRule(chart, 'r', { host: 'reviews', workloadSelector: WorkloadSelector.fromWorkload(undefined as any) });
-    expect(findingsOf(rule).map((f) => [f.code, f.field])).toEqual([['CI0019', 'spec.workloadSelector']]);
-    expect(ApiObject.of(rule).toJson().spec).toEqual({ host: 'reviews' });
+    expect(findingsOf(rule).map((f) => [f.code, f.field])).toEqual([['CI0019', 'spec.workloadSelector.matchLabels'], ['CI0024', 'spec.workloadSelector']]);
+    expect(ApiObject.of(rule).toJson().spec).toEqual({ host: 'reviews', workloadSelector: { matchLabels: {} } });
   });
 
   test('synthesis fails with every problem at once, with path, field, value and fix', () => {

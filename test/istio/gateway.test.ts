@@ -223,7 +223,7 @@ describe('Gateway problems (reported by the CI03xx checks over the rendered mani
   test('warns on selector labels no pod can carry (Istio does not check the selector)', () => {
     const gw = new Gateway(Testing.chart(), 'gw', { selector: { 'istio/x/y': 'ingress gateway' }, servers: [GatewayServer.http({ hosts: ['*'] })] });
     expect(findingsOf(gw).map((f) => [f.code, f.field, f.severity])).toEqual([
-      ['CI0312', "spec.selector['istio/x/y']", Severity.WARNING], ['CI0312', "spec.selector['istio/x/y']", Severity.WARNING],
+      ['CI0024', 'spec.selector', Severity.WARNING], ['CI0024', "spec.selector['istio/x/y']", Severity.WARNING],
     ]);
   });
 

@@ -172,7 +172,7 @@ describe('problems', () => {
     ['invalid endpoint labels and a negative weight', {
       hosts: ['a.example.com'], resolution: ServiceEntryResolution.STATIC, endpoints: [{ address: '10.0.0.1', labels: { version: 'v 1' }, weight: -1 }],
     }, ['CI0408 spec.endpoints[0].labels.version', 'CI0016 spec.endpoints[0].weight']],
-    ['a wildcard in the workloadSelector', { hosts: ['a.example.com'], resolution: ServiceEntryResolution.STATIC, workloadSelector: WorkloadSelector.fromLabels({ app: '*' }) }, ['CI0409 spec.workloadSelector.labels.app']],
+    ['a wildcard in the workloadSelector', { hosts: ['a.example.com'], resolution: ServiceEntryResolution.STATIC, workloadSelector: WorkloadSelector.fromLabels({ app: '*' }) }, ['CI0024 spec.workloadSelector.labels.app']],
     ['invalid exportTo entries', { hosts: ['a.example.com'], exportTo: ['Bad_NS', 'prod', 'prod', '*'] }, ['CI0023 spec.exportTo[0]', 'CI0023 spec.exportTo[2]', 'CI0023 spec.exportTo']],
     ['\'~\' with another exportTo entry', { hosts: ['a.example.com'], exportTo: ['~', 'prod'] }, ['CI0023 spec.exportTo']],
     ['an invalid resolution or location (CRD enums)', { hosts: ['a.example.com'], resolution: 'DYNAMIC' as ServiceEntryResolution, location: 'OUTSIDE' as ServiceEntryLocation }, ['CI0016 spec.location', 'CI0016 spec.resolution']],
@@ -212,8 +212,8 @@ describe('problems', () => {
 
     // THEN
     const findings = constructFindingsOf(se);
-    expect(findings.map((f) => `${f.code} ${f.severity} ${f.field}`)).toEqual(['CI0019 warning spec.workloadSelector']);
-    expect(findings[0].message).toBe('workload \'vm-app\' is in namespace \'vms\' but this ServiceEntry is in \'mesh\'; a workload selector only matches workloads in its own namespace');
+    expect(findings.map((f) => `${f.code} ${f.severity} ${f.field}`)).toEqual(['CI0019 warning spec.workloadSelector.labels']);
+    expect(findings[0].message).toBe('workload \'vm-app\' is in namespace \'vms\' but this resource is in \'mesh\'; a workload selector only matches pods in its own namespace');
   });
 
   test('renders and reports (CI0019) a workloadSelector built from no workload (plain JavaScript)', () => {
@@ -224,7 +224,7 @@ describe('problems', () => {
     const se = new ServiceEntry(chart, 'vm', { hosts: ['vm.example.internal'], resolution: ServiceEntryResolution.STATIC, workloadSelector: WorkloadSelector.fromWorkload(undefined as any) });
 
     // THEN
-    expect(findingsOf({ hosts: ['vm.example.internal'], resolution: ServiceEntryResolution.STATIC, workloadSelector: WorkloadSelector.fromWorkload(undefined as any) })).toEqual(['CI0019 spec.workloadSelector']);
-    expect(se._toSpec().workloadSelector).toBeUndefined();
+    expect(findingsOf({ hosts: ['vm.example.internal'], resolution: ServiceEntryResolution.STATIC, workloadSelector: WorkloadSelector.fromWorkload(undefined as any) })).toEqual(['CI0019 spec.workloadSelector.labels']);
+    expect(se._toSpec().workloadSelector).toEqual({ labels: {} });
   });
 });

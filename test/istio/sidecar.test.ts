@@ -256,10 +256,10 @@ describe('problems', () => {
 
     // THEN the construct says where the empty selector came from; the manifest check warns about it too
     expect(constructFindingsOf(fromBare).map((x) => `${x.code} ${x.severity} ${x.field}`)).toEqual([
-      'CI0019 error spec.workloadSelector.labels', 'CI0502 warning spec.workloadSelector.labels',
+      'CI0019 error spec.workloadSelector.labels', 'CI0024 warning spec.workloadSelector',
     ]);
     expect(constructFindingsOf(fromNothing).map((x) => `${x.code} ${x.severity} ${x.field}`)).toEqual([
-      'CI0019 error spec.workloadSelector.labels', 'CI0502 warning spec.workloadSelector.labels',
+      'CI0019 error spec.workloadSelector.labels', 'CI0024 warning spec.workloadSelector',
     ]);
     expect(ApiObject.of(fromNothing).toJson().spec.workloadSelector).toEqual({ labels: {} });
   });

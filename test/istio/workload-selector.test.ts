@@ -1,6 +1,6 @@
 import { Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { ProblemCollector, Severity } from '../../lib/analysis/finding';
+import { ProblemCollector } from '../../lib/analysis/finding';
 import { WorkloadSelector } from '../../lib/istio/workload-selector';
 
 function deployment(chart: Chart, id: string, labels: Record<string, string>, select = true): kplus.Deployment {
@@ -90,26 +90,10 @@ describe('rendering', () => {
   });
 });
 
-describe('problems', () => {
-  test('fails with a wildcard label', () => {
-    const p = problemsOf(WorkloadSelector.fromLabels({ app: 'rev*' }));
-    expect(p).toEqual([expect.objectContaining({ code: 'CI0018', field: 'spec.selector.matchLabels[\'app\']', value: 'rev*' })]);
-    expect(p[0].message).toMatch(/wildcard/);
-  });
-
-  test('fails with an invalid label key and value', () => {
-    const p = problemsOf(WorkloadSelector.fromLabels({ 'bad key': 'ok', 'app': '-bad-' }));
-    expect(p.map((x) => `${x.code} ${x.field}`)).toEqual([
-      'CI0018 spec.selector.matchLabels[\'bad key\']',
-      'CI0018 spec.selector.matchLabels[\'app\']',
-    ]);
-    expect(p[0].message).toMatch(/label key 'bad key'/);
-    expect(p[1].message).toMatch(/label value '-bad-'/);
-  });
-
-  test('warns about an empty label set', () => {
-    const p = problemsOf(WorkloadSelector.fromLabels({}));
-    expect(p).toEqual([expect.objectContaining({ code: 'CI0018', field: 'spec.selector.matchLabels', severity: Severity.WARNING })]);
+describe('construct problems (what the rendered labels cannot show)', () => {
+  test('leaves the labels themselves to the manifest check CI0024', () => {
+    expect(problemsOf(WorkloadSelector.fromLabels({ 'app': 'rev*', 'bad key': '-bad-' }))).toEqual([]);
+    expect(problemsOf(WorkloadSelector.fromLabels({}))).toEqual([]);
   });
 
   test('fails when the workload has no labels of its own', () => {
@@ -119,7 +103,7 @@ describe('problems', () => {
 
     // THEN
     const p = problemsOf(WorkloadSelector.fromWorkload(d));
-    expect(p).toEqual([expect.objectContaining({ code: 'CI0015', field: 'spec.selector.matchLabels' })]);
+    expect(p).toEqual([expect.objectContaining({ code: 'CI0019', field: 'spec.selector.matchLabels' })]);
     expect(p[0].message).toMatch(/would match every workload/);
   });
 
@@ -130,8 +114,22 @@ describe('problems', () => {
 
     // THEN
     const p = problemsOf(WorkloadSelector.fromWorkload(d), 'backend');
-    expect(p).toEqual([expect.objectContaining({ code: 'CI0017', field: 'spec.selector.matchLabels' })]);
+    expect(p).toEqual([expect.objectContaining({ code: 'CI0019', field: 'spec.selector.matchLabels' })]);
     expect(p[0].message).toMatch(/namespace 'frontend' but this resource is in 'backend'/);
     expect(problemsOf(WorkloadSelector.fromWorkload(d), 'frontend')).toEqual([]);
+  });
+
+  test.each([
+    ['no workload', undefined, /given no workload/],
+    ['a string', 'reviews-v1', /given something that is not a cdk8s-plus workload/],
+  ])('renders no labels and fails, without a TypeError, when given %s', (_, workload, message) => {
+    // GIVEN a plain-JavaScript caller
+    const sel = WorkloadSelector.fromWorkload(workload as any);
+
+    // THEN
+    expect(sel._toMatchLabels()).toEqual({ matchLabels: {} });
+    const p = problemsOf(sel);
+    expect(p).toEqual([expect.objectContaining({ code: 'CI0019', field: 'spec.selector.matchLabels' })]);
+    expect(p[0].message).toMatch(message);
   });
 });

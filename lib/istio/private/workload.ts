@@ -21,3 +21,8 @@ export function podTemplateLabels(workload: kplus.AbstractPod): Record<string, s
 export function selects(selector: Record<string, string>, labels: Record<string, string>): boolean {
   return Object.entries(selector).every(([k, v]) => labels[k] === v);
 }
+
+/** Whether `x` is a cdk8s-plus workload (duck-typed: a plain-JavaScript caller may pass anything, and any copy of cdk8s-plus works). */
+export function isWorkload(x: unknown): x is kplus.AbstractPod {
+  return typeof (x as any)?.podMetadata?.toJson === 'function' && typeof (x as any)?.node?.path === 'string';
+}

@@ -1,9 +1,10 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { ProblemCollector, Severity } from '../../analysis/finding';
+import { ProblemCollector } from '../../analysis/finding';
 import { IstioResource, IstioResourceProps } from '../base';
 import { security } from '../private/l1';
 import { WorkloadSelector } from '../workload-selector';
+import { listProblem, renderableList } from '../private/lists';
 import { AuthorizationRule } from './authorization-rule';
 
 /**
@@ -24,8 +25,6 @@ export enum AuthorizationAction {
   /** Delegate matching requests to an extension provider (ext-authz); needs `provider`. */
   CUSTOM = 'CUSTOM',
 }
-
-const ACTIONS = Object.values(AuthorizationAction) as string[];
 
 /**
  * Properties of an {@link AuthorizationPolicy}.
@@ -140,7 +139,7 @@ export class AuthorizationPolicy extends IstioResource {
       metadata: this.initialMetadata,
       spec: Lazy.any({ produce: () => this._toSpec() }),
     });
-    for (const r of props.rules ?? []) this.addRule(r);
+    for (const r of renderableList(props.rules) ?? []) this.addRule(r);
   }
 
   /**
@@ -168,56 +167,32 @@ export class AuthorizationPolicy extends IstioResource {
       action: this.action,
       provider: this.provider !== undefined ? { name: this.provider } : undefined,
       rules: this._rules.length > 0 ? this._rules.map((r) => ({
-        from: r.from?.map((s) => s._toIstio()),
-        to: r.to?.map((o) => o._toIstio()),
-        when: r.when?.map((c) => c._toIstio()),
+        from: render(r.from),
+        to: render(r.to),
+        when: render(r.when),
       })) : undefined,
     };
   }
 
   protected validateSpec(problems: ProblemCollector): void {
-    const spec = problems.at('spec');
-    const action = this.action ?? AuthorizationAction.ALLOW;
-    this.selector?._validate(spec.at('selector.matchLabels'), this.namespace);
-
-    if (!ACTIONS.includes(action)) {
-      spec.add('CI0017', 'action', action, `action '${action}' is not one of ${ACTIONS.join(', ')}`, 'use an AuthorizationAction value');
-    }
-    if (action === AuthorizationAction.CUSTOM) {
-      if (!this.provider) {
-        spec.add('CI0014', 'provider.name', this.provider, 'action CUSTOM needs a provider name', 'set provider to an extension provider from meshConfig.extensionProviders');
-      }
-      if (this._rules.length === 0) {
-        spec.add('CI0014', 'rules', [], 'action CUSTOM without rules never triggers', 'add rules, or one empty rule {} to send every request to the provider');
-      }
-    } else if (this.provider !== undefined) {
-      spec.add('CI0014', 'provider', this.provider, `provider is only allowed with action CUSTOM, got ${action}`, 'remove the provider, or use action CUSTOM');
-    }
-    if (action === AuthorizationAction.DENY && this._rules.length === 0) {
-      spec.add('CI0014', 'rules', [], 'action DENY without rules never triggers', 'add rules, or one empty rule {} to deny every request');
-    }
-
+    // the manifest's rules are checked by the object checks (CI07xx, CI0024); only what it cannot show stays here
+    this.selector?._validate(problems.at('spec.selector.matchLabels'), this.namespace);
     this._rules.forEach((rule, i) => {
-      const at = spec.at(`rules[${i}]`);
-      if (rule.from !== undefined && rule.from.length === 0) {
-        at.add('CI0014', 'from', [], '`from` must not be an empty list', 'omit from to match any source, or add a Source');
-      }
-      if (rule.to !== undefined && rule.to.length === 0) {
-        at.add('CI0014', 'to', [], '`to` must not be an empty list', 'omit to to match any operation, or add an Operation');
-      }
-      (rule.from ?? []).forEach((s, j) => s._validate(at.at(`from[${j}]`), action));
-      (rule.to ?? []).forEach((o, j) => o._validate(at.at(`to[${j}]`)));
-      (rule.when ?? []).forEach((c, j) => c._validate(at.at(`when[${j}]`), action));
-
-      // Istio's webhook warns: HTTP-only attributes in a DENY rule deny all TCP traffic in scope
-      const fromExists = (rule.from?.length ?? 0) > 0;
-      const toExists = (rule.to?.length ?? 0) > 0;
-      const tcpFrom = (rule.from ?? []).some((s) => s._hasTcpFields());
-      const tcpTo = (rule.to ?? []).some((o) => o.hasPorts);
-      if (action === AuthorizationAction.DENY && ((fromExists && !toExists && !tcpFrom) || (toExists && !tcpTo))) {
-        at.add('CI0014', '', undefined, 'this DENY rule uses only HTTP attributes, so it denies all traffic to TCP ports of the selected workloads',
-          'add the ports the rule is meant for (Operation.of({ ports: [...] , ... }))', Severity.WARNING);
+      const at = problems.at(`spec.rules[${i}]`);
+      for (const [list, entry] of [['from', 'source'], ['to', 'operation'], ['when', '']] as const) {
+        listProblem(at, list, rule[list], list);
+        (renderableList<any>(rule[list]) ?? []).forEach((x, j) => {
+          if (typeof x?._validateOptions === 'function') x._validateOptions(at.at(`${list}[${j}]`).at(entry));
+        });
       }
     });
   }
+}
+
+/**
+ * Renders a list of sources, operations or conditions; a plain object (from a plain-JavaScript
+ * caller) renders as given, for the checks to report; what is not a list is left out (CI0019).
+ */
+function render(list: unknown): unknown {
+  return renderableList<any>(list as any[])?.map((x) => (typeof x?._toIstio === 'function' ? x._toIstio() : x));
 }

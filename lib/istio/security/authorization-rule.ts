@@ -1,7 +1,7 @@
 import { Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { ProblemCollector, Severity } from '../../analysis/finding';
-import { ipOrCidrProblem } from '../../analysis/values/ip';
+import { ProblemCollector } from '../../analysis/finding';
+import { listProblem, renderableList } from '../private/lists';
 
 /** The default SPIFFE trust domain of a Kubernetes cluster. */
 const DEFAULT_TRUST_DOMAIN = 'cluster.local';
@@ -36,17 +36,16 @@ export interface SourceOptions {
   readonly serviceAccounts?: string[];
   /** Excluded service accounts as `<ns>/<name>` (at most 16). @default - none excluded */
   readonly notServiceAccounts?: string[];
+  /** Peer trust domains (`cluster.local`; one leading or trailing `*` allowed); needs mTLS. @default - any */
+  readonly trustDomains?: string[];
+  /** Excluded peer trust domains. @default - none excluded */
+  readonly notTrustDomains?: string[];
 }
 
 type SourceField = keyof SourceOptions;
 const SOURCE_FIELDS: SourceField[] = [
   'principals', 'notPrincipals', 'requestPrincipals', 'notRequestPrincipals', 'namespaces', 'notNamespaces',
-  'ipBlocks', 'notIpBlocks', 'remoteIpBlocks', 'notRemoteIpBlocks', 'serviceAccounts', 'notServiceAccounts',
-];
-const IP_FIELDS: SourceField[] = ['ipBlocks', 'notIpBlocks', 'remoteIpBlocks', 'notRemoteIpBlocks'];
-// Istio's webhook: CUSTOM policies cannot match on identities (the ext-authz server sees them itself)
-const CUSTOM_FORBIDDEN: SourceField[] = [
-  'principals', 'notPrincipals', 'requestPrincipals', 'notRequestPrincipals', 'namespaces', 'notNamespaces', 'serviceAccounts', 'notServiceAccounts',
+  'ipBlocks', 'notIpBlocks', 'remoteIpBlocks', 'notRemoteIpBlocks', 'serviceAccounts', 'notServiceAccounts', 'trustDomains', 'notTrustDomains',
 ];
 
 /**
@@ -143,65 +142,41 @@ export class Source {
   public _toIstio(): any {
     const fields = this.fields();
     const out: any = {};
-    for (const f of SOURCE_FIELDS) if (fields[f] !== undefined) out[f] = fields[f];
+    for (const f of SOURCE_FIELDS) if (fields[f] !== undefined) out[f] = renderableList(fields[f]);
     return { source: out };
   }
 
   /**
-   * `problems` is positioned at `spec.rules[i].from[j]`.
+   * What the manifest cannot show (CI0019): options that are not lists, and values given to
+   * `fromServiceAccounts` that are not service accounts. `problems` is positioned at the source.
    * @internal
    */
-  public _validate(problems: ProblemCollector, action: string): void {
-    const fields = this.fields();
-    const at = problems.at('source');
-    if (SOURCE_FIELDS.every((f) => (fields[f]?.length ?? 0) === 0)) {
-      at.add('CI0014', '', {}, 'a source must set at least one field; an empty source is rejected',
-        'add principals, namespaces, ipBlocks, ... or drop the from entry to match any source');
-    }
-    for (const f of SOURCE_FIELDS) {
-      (fields[f] ?? []).forEach((v, i) => {
-        if (typeof v !== 'string' || v === '') at.add('CI0014', `${f}[${i}]`, v, `${f} must not contain empty values`, 'remove the empty value');
-      });
-    }
-    for (const f of IP_FIELDS) {
-      (fields[f] ?? []).forEach((v, i) => {
-        const p = v ? ipOrCidrProblem(v) : undefined;
-        if (p) at.add('CI0017', `${f}[${i}]`, v, `'${v}' ${p}`, 'use an IP such as 10.1.2.3 or a CIDR block such as 10.0.0.0/16');
-      });
-    }
-    const sa = (fields.serviceAccounts?.length ?? 0) > 0 || (fields.notServiceAccounts?.length ?? 0) > 0;
-    const idOrNs = ['principals', 'notPrincipals', 'namespaces', 'notNamespaces'].some((f) => (fields[f as SourceField]?.length ?? 0) > 0);
-    if (sa && idOrNs) {
-      at.add('CI0014', 'serviceAccounts', fields.serviceAccounts ?? fields.notServiceAccounts,
-        'serviceAccounts cannot be combined with principals or namespaces', 'use either serviceAccounts or principals/namespaces in one source');
-    }
-    for (const f of ['serviceAccounts', 'notServiceAccounts'] as SourceField[]) {
-      if ((fields[f]?.length ?? 0) > 16) at.add('CI0014', f, fields[f], `${f} allows at most 16 entries, got ${fields[f]!.length}`, 'split the source into several from entries');
-    }
-    if (action === 'CUSTOM') {
-      for (const f of CUSTOM_FORBIDDEN) {
-        if ((fields[f]?.length ?? 0) > 0) {
-          at.add('CI0014', f, fields[f], `${f} is not supported with action CUSTOM`, 'match on ipBlocks or request attributes, or use an ALLOW/DENY policy for identities');
-        }
-      }
+  public _validateOptions(problems: ProblemCollector): void {
+    for (const f of SOURCE_FIELDS) listProblem(problems, f, this.options[f], f);
+    const invalid = this._invalidServiceAccounts();
+    if (invalid > 0) {
+      problems.add('CI0019', 'principals', undefined,
+        `the source (Source.fromServiceAccounts) was given ${invalid} value(s) that are not service accounts; they are left out of the principals`,
+        'pass kplus.ServiceAccount objects (or ServiceAccount.fromServiceAccountName), or list principals with Source.fromPrincipals');
     }
   }
 
   /**
-   * Whether the source matches on fields that also apply to TCP traffic (identities, namespaces, IPs).
+   * The service accounts given to `fromServiceAccounts` that are not service accounts (a
+   * plain-JavaScript caller may pass anything); they are left out of the principals.
    * @internal
    */
-  public _hasTcpFields(): boolean {
-    const f = this.fields();
-    return ['principals', 'notPrincipals', 'namespaces', 'notNamespaces', ...IP_FIELDS].some((k) => f[k as SourceField] !== undefined);
+  public _invalidServiceAccounts(): number {
+    return this.serviceAccounts.filter((sa) => !isServiceAccount(sa)).length;
   }
 
   /** The source's fields with the service-account principals resolved. */
   private fields(): SourceOptions {
     if (this.serviceAccounts.length === 0) return this.options;
+    const given = renderableList(this.options.principals) ?? [];
     return {
       ...this.options,
-      principals: [...(this.options.principals ?? []), ...this.serviceAccounts.map((sa) => Source.principalOf(sa))],
+      principals: [...given, ...this.serviceAccounts.filter(isServiceAccount).map((sa) => Source.principalOf(sa))],
     };
   }
 }
@@ -231,9 +206,6 @@ export interface OperationOptions {
 }
 
 const OPERATION_FIELDS: Array<keyof OperationOptions> = ['hosts', 'notHosts', 'ports', 'notPorts', 'methods', 'notMethods', 'paths', 'notPaths'];
-// Path templates may only use {*} and {**}; named variables, {} and bare * / ** segments are rejected
-const UNSUPPORTED_PATH_TEMPLATE = /\/\{\w+=\*\*?\}|\{\w*\}|\/\*\*?|\*\*?\//;
-
 /**
  * What a request does (`rules[].to[].operation` of an AuthorizationPolicy).
  *
@@ -298,48 +270,20 @@ export class Operation {
     for (const f of OPERATION_FIELDS) {
       const v = o[f];
       if (v === undefined) continue;
-      op[f] = f === 'ports' || f === 'notPorts' ? (v as unknown[]).map(String) : [...(v as string[])];
+      // ports render as strings (the CRD's type)
+      const list = renderableList<unknown>(v);
+      op[f] = f === 'ports' || f === 'notPorts' ? list?.map(String) : list;
     }
     return { operation: op };
   }
 
   /**
-   * `problems` is positioned at `spec.rules[i].to[j]`.
+   * What the manifest cannot show (CI0019): options that are not lists. `problems` is positioned
+   * at the operation.
    * @internal
    */
-  public _validate(problems: ProblemCollector): void {
-    const o = this.options;
-    const at = problems.at('operation');
-    if (OPERATION_FIELDS.every((f) => (o[f]?.length ?? 0) === 0)) {
-      at.add('CI0014', '', {}, 'an operation must set at least one field; an empty operation is rejected',
-        'add methods, paths, ports or hosts, or drop the to entry to match any operation');
-    }
-    for (const f of ['ports', 'notPorts'] as const) {
-      (o[f] ?? []).forEach((p, i) => {
-        if (!/^\d+$/.test(String(p)) || Number(p) < 1 || Number(p) > 65535) {
-          at.add('CI0003', `${f}[${i}]`, String(p), `port '${p}' must be an integer from 1 to 65535`, 'use the workload (container) port number');
-        }
-      });
-    }
-    for (const f of ['hosts', 'notHosts', 'methods', 'notMethods', 'paths', 'notPaths'] as const) {
-      (o[f] ?? []).forEach((v, i) => {
-        if (typeof v !== 'string' || v === '') at.add('CI0014', `${f}[${i}]`, v, `${f} must not contain empty values`, 'remove the empty value');
-      });
-    }
-    for (const f of ['methods', 'notMethods'] as const) {
-      (o[f] ?? []).forEach((m, i) => {
-        if (m && m !== m.toUpperCase()) {
-          at.add('CI0017', `${f}[${i}]`, m, `method '${m}' is not uppercase; Istio compares methods case-sensitively, so it never matches`, `use '${m.toUpperCase()}'`, Severity.WARNING);
-        }
-      });
-    }
-    for (const f of ['paths', 'notPaths'] as const) {
-      (o[f] ?? []).forEach((p, i) => {
-        if (p && (p.includes('{*}') || p.includes('{**}')) && UNSUPPORTED_PATH_TEMPLATE.test(p)) {
-          at.add('CI0017', `${f}[${i}]`, p, `path '${p}' is an invalid or unsupported path template (only {*} and {**} segments are allowed)`, 'use {*} for one segment and {**} for the rest');
-        }
-      });
-    }
+  public _validateOptions(problems: ProblemCollector): void {
+    for (const f of OPERATION_FIELDS) listProblem(problems, f, this.options[f], f);
   }
 }
 
@@ -354,12 +298,6 @@ export interface ConditionOptions {
   /** Values that do not match. @default - none (then values is required) */
   readonly notValues?: string[];
 }
-
-const PLAIN_KEYS = new Set(['source.ip', 'remote.ip', 'source.namespace', 'source.principal', 'source.serviceAccount', 'request.auth.principal',
-  'request.auth.audiences', 'request.auth.presenter', 'destination.ip', 'destination.port', 'connection.sni']);
-const IP_KEYS = new Set(['source.ip', 'remote.ip', 'destination.ip']);
-const MAP_KEY_PREFIXES = ['request.headers', 'request.auth.claims', 'experimental.envoy.filters.'];
-const CUSTOM_FORBIDDEN_KEYS = new Set(['source.namespace', 'source.principal', 'source.serviceAccount']);
 
 /**
  * An extra condition on a request (`rules[].when[]` of an AuthorizationPolicy).
@@ -410,58 +348,18 @@ export class Condition {
 
   /** @internal */
   public _toIstio(): any {
-    return { key: this.key, values: this.vals ? [...this.vals] : undefined, notValues: this.notVals ? [...this.notVals] : undefined };
+    return { key: this.key, values: renderableList(this.vals), notValues: renderableList(this.notVals) };
   }
 
   /**
-   * `problems` is positioned at `spec.rules[i].when[j]`.
+   * What the manifest cannot show (CI0019): values that are not lists. `problems` is positioned
+   * at the condition.
    * @internal
    */
-  public _validate(problems: ProblemCollector, action: string): void {
-    const key = this.key;
-    if (!key) {
-      problems.add('CI0015', 'key', key, 'a condition needs a key', 'set the key, e.g. \'request.headers[x-token]\'');
-      return;
-    }
-    const values = this.vals ?? [];
-    const notValues = this.notVals ?? [];
-    if (values.length === 0 && notValues.length === 0) {
-      problems.add('CI0014', '', key, `condition '${key}' needs values or notValues`, 'add at least one value');
-    }
-    const keyProblem = conditionKeyProblem(key);
-    if (keyProblem) problems.add('CI0014', 'key', key, `condition key '${key}' ${keyProblem}`, 'use a supported key, see https://istio.io/latest/docs/reference/config/security/conditions/');
-    for (const [field, list] of [['values', values], ['notValues', notValues]] as const) {
-      list.forEach((v, i) => {
-        if (typeof v !== 'string' || v === '') {
-          problems.add('CI0014', `${field}[${i}]`, v, `condition '${key}' must not have empty values`, 'remove the empty value');
-          return;
-        }
-        if (IP_KEYS.has(key)) {
-          const p = ipOrCidrProblem(v);
-          if (p) problems.add('CI0017', `${field}[${i}]`, v, `'${v}' ${p}`, 'use an IP or a CIDR block');
-        }
-        if (key === 'destination.port' && (!/^\d+$/.test(v) || Number(v) > 65535)) {
-          problems.add('CI0003', `${field}[${i}]`, v, `port '${v}' must be an integer from 0 to 65535`, 'use a port number');
-        }
-      });
-    }
-    if (action === 'CUSTOM' && (CUSTOM_FORBIDDEN_KEYS.has(key) || key.startsWith('request.auth.'))) {
-      problems.add('CI0014', 'key', key, `condition key '${key}' is not supported with action CUSTOM`, 'match identities in an ALLOW/DENY policy instead');
-    }
+  public _validateOptions(problems: ProblemCollector): void {
+    listProblem(problems, 'values', this.vals, 'values');
+    listProblem(problems, 'notValues', this.notVals, 'notValues');
   }
-}
-
-function conditionKeyProblem(key: string): string | undefined {
-  if (PLAIN_KEYS.has(key)) return undefined;
-  const prefix = MAP_KEY_PREFIXES.find((p) => key.startsWith(p));
-  if (prefix) {
-    const open = key.indexOf('[');
-    return key.endsWith(']') && open > 0 && open < key.length - 2 ? undefined : 'must have the form name[key], e.g. request.headers[x-token]';
-  }
-  if (key === 'destination.namespace') return 'is not supported; the policy\'s own namespace is the destination namespace';
-  if (key.startsWith('destination.labels')) return 'is not supported; use the policy selector instead';
-  if (key === 'destination.name' || key === 'destination.user') return 'was removed (v1alpha1 only)';
-  return 'is not a known attribute';
 }
 
 /**
@@ -489,4 +387,9 @@ export interface AuthorizationRule {
    * @default - no extra conditions
    */
   readonly when?: Condition[];
+}
+
+/** Whether `x` looks like a cdk8s-plus service account (a plain-JavaScript caller may pass anything). */
+function isServiceAccount(x: unknown): x is kplus.IServiceAccount {
+  return typeof (x as any)?.toSubjectConfiguration === 'function' && typeof (x as any)?.name === 'string';
 }

@@ -3,7 +3,6 @@ import { Construct } from 'constructs';
 import { ProblemCollector } from '../../analysis/finding';
 import { IstioResource, IstioResourceProps } from '../base';
 import { security } from '../private/l1';
-import { portProblem } from '../../analysis/values/validate';
 import { WorkloadSelector } from '../workload-selector';
 
 /**
@@ -21,8 +20,6 @@ export enum MtlsMode {
   /** Accept mTLS only. */
   STRICT = 'STRICT',
 }
-
-const MODES = Object.values(MtlsMode) as string[];
 
 /**
  * Properties of a {@link PeerAuthentication}.
@@ -155,22 +152,7 @@ export class PeerAuthentication extends IstioResource {
   }
 
   protected validateSpec(problems: ProblemCollector): void {
-    const spec = problems.at('spec');
-    this.selector?._validate(spec.at('selector.matchLabels'), this.namespace);
-    if (this.mtlsMode !== undefined && !MODES.includes(this.mtlsMode)) {
-      spec.add('CI0017', 'mtls.mode', this.mtlsMode, `mtls mode '${this.mtlsMode}' is not one of ${MODES.join(', ')}`, 'use an MtlsMode value');
-    }
-    if (this._portLevel.size > 0 && (!this.selector || Object.keys(this.selector.labels).length === 0)) {
-      spec.add('CI0017', 'portLevelMtls', this.portLevelMtls,
-        'portLevelMtls requires a selector; a namespace- or mesh-wide PeerAuthentication cannot set per-port modes',
-        'add selector: WorkloadSelector.fromWorkload(deployment), or move the port settings to a workload-specific policy');
-    }
-    for (const [port, mode] of this._portLevel) {
-      const p = portProblem(port);
-      if (p) spec.add('CI0003', `portLevelMtls['${port}']`, port, `port ${port} ${p}`, 'use the workload port number, 1 to 65535');
-      if (!MODES.includes(mode)) {
-        spec.add('CI0017', `portLevelMtls['${port}'].mode`, mode, `mtls mode '${mode}' is not one of ${MODES.join(', ')}`, 'use an MtlsMode value');
-      }
-    }
+    // the manifest is checked by the object checks (CI0801, CI0024); only what it cannot show stays here
+    this.selector?._validate(problems.at('spec.selector.matchLabels'), this.namespace);
   }
 }

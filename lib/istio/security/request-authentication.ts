@@ -1,11 +1,10 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { ProblemCollector, Severity } from '../../analysis/finding';
+import { ProblemCollector } from '../../analysis/finding';
 import { IstioResource, IstioResourceProps } from '../base';
 import { security } from '../private/l1';
+import { listProblem, renderableList } from '../private/lists';
 import { WorkloadSelector } from '../workload-selector';
-
-const HEADER_NAME = /^[-_A-Za-z0-9]+$/;
 
 /**
  * A header a JWT is read from.
@@ -146,7 +145,7 @@ export class RequestAuthentication extends IstioResource {
       metadata: this.initialMetadata,
       spec: Lazy.any({ produce: () => this._toSpec() }),
     });
-    for (const r of props.jwtRules ?? []) this.addJwtRule(r);
+    for (const r of renderableList(props.jwtRules) ?? []) this.addJwtRule(r);
   }
 
   /**
@@ -175,23 +174,23 @@ export class RequestAuthentication extends IstioResource {
         issuer: r.issuer,
         jwksUri: r.jwksUri,
         jwks: r.jwks,
-        audiences: r.audiences ? [...r.audiences] : undefined,
+        audiences: renderableList(r.audiences),
         forwardOriginalToken: r.forwardOriginalToken,
-        fromHeaders: r.fromHeaders?.map((h) => ({ name: h.name, prefix: h.prefix })),
-        fromParams: r.fromParams ? [...r.fromParams] : undefined,
+        fromHeaders: renderableList(r.fromHeaders)?.map((h) => ({ name: h.name, prefix: h.prefix })),
+        fromParams: renderableList(r.fromParams),
         outputPayloadToHeader: r.outputPayloadToHeader,
-        outputClaimToHeaders: r.outputClaimToHeaders?.map((c) => ({ header: c.header, claim: c.claim })),
+        outputClaimToHeaders: renderableList(r.outputClaimToHeaders)?.map((c) => ({ header: c.header, claim: c.claim })),
       })) : undefined,
     };
   }
 
   protected validateSpec(problems: ProblemCollector): void {
-    const spec = problems.at('spec');
-    this.selector?._validate(spec.at('selector.matchLabels'), this.namespace);
-    if (this._jwtRules.length === 0) {
-      spec.add('CI0015', 'jwtRules', [], 'a RequestAuthentication without jwtRules has no effect', 'add a JWT rule with addJwtRule', Severity.WARNING);
-    }
-    this._jwtRules.forEach((r, i) => validateJwtRule(spec.at(`jwtRules[${i}]`), r));
+    // the manifest is checked by the object checks (CI081x, CI0024); only what it cannot show stays here
+    this.selector?._validate(problems.at('spec.selector.matchLabels'), this.namespace);
+    this._jwtRules.forEach((r, i) => {
+      const at = problems.at(`spec.jwtRules[${i}]`);
+      for (const option of ['audiences', 'fromHeaders', 'fromParams', 'outputClaimToHeaders'] as const) listProblem(at, option, r[option], option);
+    });
   }
 }
 
@@ -213,63 +212,4 @@ class RequestAuthenticationObject extends security.RequestAuthentication {
     }
     return json;
   }
-}
-
-function validateJwtRule(at: ProblemCollector, r: JwtRule): void {
-  if (r.issuer === '') {
-    at.add('CI0015', 'issuer', r.issuer, 'issuer must not be empty (the CRD requires at least 1 character)', 'set issuer to the token\'s iss claim, or omit it and set jwksUri to accept any issuer');
-  } else if (r.issuer === undefined && !r.jwksUri) {
-    at.add('CI0015', 'issuer', r.issuer, 'a JWT rule needs an issuer or a jwksUri', 'set issuer to the token\'s iss claim, or jwksUri to the key set URL');
-  }
-  if (r.jwksUri !== undefined && r.jwks !== undefined) {
-    at.add('CI0017', 'jwks', '(inline key set)', 'jwks and jwksUri cannot both be set', 'keep either the inline key set or the URL');
-  }
-  if (r.jwksUri !== undefined) {
-    let scheme: string | undefined;
-    try {
-      scheme = new URL(r.jwksUri).protocol;
-    } catch {
-      scheme = undefined;
-    }
-    if (scheme !== 'http:' && scheme !== 'https:') {
-      at.add('CI0017', 'jwksUri', r.jwksUri, `jwksUri '${r.jwksUri}' is not an http:// or https:// URL`, 'use the https URL of the issuer\'s JWKS');
-    }
-  }
-  if (r.jwks !== undefined) {
-    const p = jwksProblem(r.jwks);
-    if (p) at.add('CI0017', 'jwks', '(inline key set)', `jwks ${p}`, 'pass the JSON key set, e.g. JSON.stringify({ keys: [...] })');
-  }
-  (r.audiences ?? []).forEach((a, j) => {
-    if (!a) at.add('CI0017', `audiences[${j}]`, a, 'audiences must not contain empty values', 'remove the empty audience');
-  });
-  (r.fromHeaders ?? []).forEach((h, j) => {
-    if (!h.name) at.add('CI0015', `fromHeaders[${j}].name`, h.name, 'a token header needs a name', 'set the header name, e.g. \'x-jwt-assertion\'');
-  });
-  (r.fromParams ?? []).forEach((p, j) => {
-    if (!p) at.add('CI0017', `fromParams[${j}]`, p, 'fromParams must not contain empty values', 'remove the empty parameter');
-  });
-  if (r.outputPayloadToHeader !== undefined && !HEADER_NAME.test(r.outputPayloadToHeader)) {
-    at.add('CI0009', 'outputPayloadToHeader', r.outputPayloadToHeader, `header name '${r.outputPayloadToHeader}' may only contain letters, digits, '-' and '_'`, 'use a header name such as x-jwt-payload');
-  }
-  (r.outputClaimToHeaders ?? []).forEach((c, j) => {
-    if (!c.claim) at.add('CI0015', `outputClaimToHeaders[${j}].claim`, c.claim, 'outputClaimToHeaders needs a claim', 'set the claim to copy');
-    if (!c.header) {
-      at.add('CI0015', `outputClaimToHeaders[${j}].header`, c.header, 'outputClaimToHeaders needs a header', 'set the header to write');
-    } else if (!HEADER_NAME.test(c.header)) {
-      at.add('CI0009', `outputClaimToHeaders[${j}].header`, c.header, `header name '${c.header}' may only contain letters, digits, '-' and '_'`, 'use a header name such as x-jwt-sub');
-    }
-  });
-}
-
-function jwksProblem(jwks: string): string | undefined {
-  let parsed: any;
-  try {
-    parsed = JSON.parse(jwks);
-  } catch (e) {
-    return `is not valid JSON (${(e as Error).message})`;
-  }
-  const keys = Array.isArray(parsed?.keys) ? parsed.keys : [parsed];
-  if (keys.length === 0) return 'has no keys';
-  if (keys.some((k: any) => typeof k !== 'object' || k === null || typeof k.kty !== 'string')) return 'has a key without a \'kty\' member (not a JSON Web Key)';
-  return undefined;
 }

@@ -177,76 +177,84 @@ describe('rendering', () => {
   });
 });
 
-describe('problems', () => {
+describe('problems (reported by the object checks on the rendered manifest)', () => {
   test('fails with all errors together on synth', () => {
     // GIVEN
     const chart = Testing.chart();
     new AuthorizationPolicy(chart, 'bad', { action: AuthorizationAction.CUSTOM });
 
     // THEN
-    expect(() => Testing.synth(chart)).toThrow(/\[test\/bad\] error CI0014 spec\.provider\.name[\s\S]*\[test\/bad\] error CI0014 spec\.rules/);
+    expect(() => Testing.synth(chart)).toThrow(/\[test\/bad\] error CI0701 spec\.provider\.name[\s\S]*\[test\/bad\] error CI0701 spec\.rules/);
   });
 
   test('fails with CUSTOM without provider or rules', () => {
-    expect(findingsOf({ action: AuthorizationAction.CUSTOM })).toEqual(['CI0014 spec.provider.name', 'CI0014 spec.rules']);
+    expect(findingsOf({ action: AuthorizationAction.CUSTOM })).toEqual(['CI0701 spec.rules', 'CI0701 spec.provider.name']);
   });
 
   test('fails with a provider on a non-CUSTOM action', () => {
-    expect(findingsOf({ action: AuthorizationAction.ALLOW, provider: 'ext', rules: [{}] })).toEqual(['CI0014 spec.provider']);
-    expect(findingsOf({ action: AuthorizationAction.AUDIT, provider: 'ext', rules: [{}] })).toEqual(['CI0014 spec.provider']);
-    expect(findingsOf({ provider: 'ext' })).toEqual(['CI0014 spec.provider']);
+    expect(findingsOf({ action: AuthorizationAction.ALLOW, provider: 'ext', rules: [{}] })).toEqual(['CI0701 spec.provider']);
+    expect(findingsOf({ action: AuthorizationAction.AUDIT, provider: 'ext', rules: [{}] })).toEqual(['CI0701 spec.provider']);
+    expect(findingsOf({ provider: 'ext' })).toEqual(['CI0701 spec.provider']);
   });
 
   test('fails with DENY without rules', () => {
-    expect(findingsOf({ action: AuthorizationAction.DENY })).toEqual(['CI0014 spec.rules']);
+    expect(findingsOf({ action: AuthorizationAction.DENY })).toEqual(['CI0701 spec.rules']);
   });
 
-  test('fails with an unknown action', () => {
-    expect(findingsOf({ action: 'BLOCK' as AuthorizationAction, rules: [{}] })).toEqual(['CI0017 spec.action']);
+  test('fails with an unknown action (the CRD schema)', () => {
+    expect(findingsOf({ action: 'BLOCK' as AuthorizationAction, rules: [{}] })).toEqual(['CI0016 spec.action']);
   });
 
-  test('fails with empty from and to lists', () => {
-    expect(findingsOf({ rules: [{ from: [], to: [] }] })).toEqual(['CI0014 spec.rules[0].from', 'CI0014 spec.rules[0].to']);
+  test('warns about empty from and to lists, which Istio reads as no from or to', () => {
+    expect(findingsOf({ rules: [{ from: [], to: [] }] }, Severity.WARNING)).toEqual(['CI0703 spec.rules[0].from', 'CI0703 spec.rules[0].to']);
   });
 
   test('fails with an empty source and an empty operation', () => {
     expect(findingsOf({ rules: [{ from: [Source.of({})], to: [Operation.of({})] }] }))
-      .toEqual(['CI0014 spec.rules[0].from[0].source', 'CI0014 spec.rules[0].to[0].operation']);
-    expect(findingsOf({ rules: [{ from: [Source.fromServiceAccounts()] }] })).toEqual(['CI0014 spec.rules[0].from[0].source']);
+      .toEqual(['CI0703 spec.rules[0].from[0].source', 'CI0703 spec.rules[0].to[0].operation']);
+    expect(findingsOf({ rules: [{ from: [Source.fromServiceAccounts()] }] })).toEqual(['CI0703 spec.rules[0].from[0].source']);
   });
 
   test('fails with empty values', () => {
     expect(findingsOf({ rules: [{ from: [Source.fromNamespaces('')], to: [Operation.methods('')] }] }))
-      .toEqual(['CI0014 spec.rules[0].from[0].source.namespaces[0]', 'CI0014 spec.rules[0].to[0].operation.methods[0]']);
+      .toEqual(['CI0704 spec.rules[0].from[0].source.namespaces[0]', 'CI0704 spec.rules[0].to[0].operation.methods[0]']);
   });
 
   test('fails with invalid IP blocks', () => {
     expect(findingsOf({ rules: [{ from: [Source.of({ ipBlocks: ['10.0.0.0/40'], notRemoteIpBlocks: ['localhost'] })] }] }))
-      .toEqual(['CI0017 spec.rules[0].from[0].source.ipBlocks[0]', 'CI0017 spec.rules[0].from[0].source.notRemoteIpBlocks[0]']);
+      .toEqual(['CI0705 spec.rules[0].from[0].source.ipBlocks[0]', 'CI0705 spec.rules[0].from[0].source.notRemoteIpBlocks[0]']);
   });
 
   test('fails with serviceAccounts together with principals', () => {
     expect(findingsOf({ rules: [{ from: [Source.of({ serviceAccounts: ['a/b'], principals: ['cluster.local/ns/a/sa/c'] })] }] }))
-      .toEqual(['CI0014 spec.rules[0].from[0].source.serviceAccounts']);
+      .toEqual(['CI0706 spec.rules[0].from[0].source']);
   });
 
   test('fails with more than 16 serviceAccounts', () => {
     const serviceAccounts = Array.from({ length: 17 }, (_, i) => `ns/sa-${i}`);
-    expect(findingsOf({ rules: [{ from: [Source.of({ serviceAccounts })] }] })).toEqual(['CI0014 spec.rules[0].from[0].source.serviceAccounts']);
+    expect(findingsOf({ rules: [{ from: [Source.of({ serviceAccounts })] }] })).toEqual(['CI0706 spec.rules[0].from[0].source.serviceAccounts']);
   });
 
-  test('fails with ports out of range', () => {
-    expect(findingsOf({ rules: [{ to: [Operation.of({ ports: [0], notPorts: [65536] })] }] }))
-      .toEqual(['CI0003 spec.rules[0].to[0].operation.ports[0]', 'CI0003 spec.rules[0].to[0].operation.notPorts[0]']);
+  test('renders and checks trust domains', () => {
+    // GIVEN
+    const chart = Testing.chart();
+    const ap = new AuthorizationPolicy(chart, 'td', { rules: [{ from: [Source.of({ trustDomains: ['cluster.local', 'corp-*'], notTrustDomains: ['a*b'] })] }] });
+    // THEN
+    expect(constructFindingsOf(ap).map((f) => `${f.code} ${f.field}`)).toEqual(['CI0707 spec.rules[0].from[0].source.notTrustDomains[0]']);
+  });
+
+  test('fails with ports above 65535, and warns about port 0', () => {
+    expect(findingsOf({ rules: [{ to: [Operation.of({ ports: [0], notPorts: [65536] })] }] })).toEqual(['CI0708 spec.rules[0].to[0].operation.notPorts[0]']);
+    expect(findingsOf({ rules: [{ to: [Operation.of({ ports: [0] })] }] }, Severity.WARNING)).toEqual(['CI0708 spec.rules[0].to[0].operation.ports[0]']);
   });
 
   test('fails with an unsupported path template', () => {
     expect(findingsOf({ rules: [{ to: [Operation.paths('/foo/{*}/{name}', '/ok/{**}')] }] }))
-      .toEqual(['CI0017 spec.rules[0].to[0].operation.paths[0]']);
+      .toEqual(['CI0709 spec.rules[0].to[0].operation.paths[0]']);
   });
 
   test('warns about lowercase methods', () => {
-    expect(findingsOf({ rules: [{ to: [Operation.methods('get')] }] }, Severity.WARNING)).toEqual(['CI0017 spec.rules[0].to[0].operation.methods[0]']);
+    expect(findingsOf({ rules: [{ to: [Operation.methods('get')] }] }, Severity.WARNING)).toEqual(['CI0714 spec.rules[0].to[0].operation.methods[0]']);
   });
 
   test('fails with identity fields or keys under CUSTOM', () => {
@@ -258,23 +266,23 @@ describe('problems', () => {
       }],
     });
     expect(f).toEqual([
-      'CI0014 spec.rules[0].from[0].source.principals',
-      'CI0014 spec.rules[0].from[0].source.requestPrincipals',
-      'CI0014 spec.rules[0].from[0].source.namespaces',
-      'CI0014 spec.rules[0].when[0].key',
-      'CI0014 spec.rules[0].when[1].key',
+      'CI0702 spec.rules[0].from[0].source.namespaces',
+      'CI0702 spec.rules[0].from[0].source.principals',
+      'CI0702 spec.rules[0].from[0].source.requestPrincipals',
+      'CI0702 spec.rules[0].when[0].key',
+      'CI0702 spec.rules[0].when[1].key',
     ]);
   });
 
   test('fails with a condition without values', () => {
-    expect(findingsOf({ rules: [{ when: [Condition.of('source.namespace', {})] }] })).toEqual(['CI0014 spec.rules[0].when[0]']);
+    expect(findingsOf({ rules: [{ when: [Condition.of('source.namespace', {})] }] })).toEqual(['CI0711 spec.rules[0].when[0]']);
   });
 
   test('fails with a condition without key', () => {
-    expect(findingsOf({ rules: [{ when: [Condition.values('', 'x')] }] })).toEqual(['CI0015 spec.rules[0].when[0].key']);
+    expect(findingsOf({ rules: [{ when: [Condition.values('', 'x')] }] })).toEqual(['CI0710 spec.rules[0].when[0].key']);
   });
 
-  test('fails with unknown or unsupported condition keys', () => {
+  test('fails with unknown or unsupported condition keys, and accepts source.trustDomain', () => {
     const f = findingsOf({
       rules: [{
         when: [
@@ -283,25 +291,57 @@ describe('problems', () => {
           Condition.values('destination.labels[app]', 'x'),
           Condition.values('request.headers', 'x'),
           Condition.values('destination.user', 'x'),
+          Condition.values('source.trustDomain', 'cluster.local'),
         ],
       }],
     });
-    expect(f).toEqual([0, 1, 2, 3, 4].map((i) => `CI0014 spec.rules[0].when[${i}].key`));
+    expect(f).toEqual([0, 1, 2, 3, 4].map((i) => `CI0710 spec.rules[0].when[${i}].key`));
   });
 
   test('fails with invalid condition IPs and ports', () => {
     expect(findingsOf({ rules: [{ when: [Condition.values('remote.ip', 'nope'), Condition.notValues('destination.port', '99999')] }] }))
-      .toEqual(['CI0017 spec.rules[0].when[0].values[0]', 'CI0003 spec.rules[0].when[1].notValues[0]']);
+      .toEqual(['CI0711 spec.rules[0].when[0].values[0]', 'CI0711 spec.rules[0].when[1].notValues[0]']);
   });
 
-  test('warns when a DENY rule uses only HTTP attributes', () => {
-    expect(findingsOf({ action: AuthorizationAction.DENY, rules: [{ to: [Operation.methods('POST')] }] }, Severity.WARNING)).toEqual(['CI0014 spec.rules[0]']);
+  test('warns when a DENY rule uses only HTTP attributes, as Istio\'s webhook', () => {
+    expect(findingsOf({ action: AuthorizationAction.DENY, rules: [{ to: [Operation.methods('POST')] }] }, Severity.WARNING)).toEqual(['CI0712 spec.rules[0]']);
     expect(findingsOf({ action: AuthorizationAction.DENY, rules: [{ to: [Operation.of({ methods: ['POST'], ports: [8080] })] }] }, Severity.WARNING)).toEqual([]);
-    expect(findingsOf({ action: AuthorizationAction.DENY, rules: [{ from: [Source.fromRequestPrincipals('*')] }] }, Severity.WARNING)).toEqual(['CI0014 spec.rules[0]']);
+    expect(findingsOf({ action: AuthorizationAction.DENY, rules: [{ from: [Source.fromRequestPrincipals('*')] }] }, Severity.WARNING)).toEqual(['CI0712 spec.rules[0]']);
     expect(findingsOf({ action: AuthorizationAction.DENY, rules: [{ from: [Source.fromNamespaces('x')] }] }, Severity.WARNING)).toEqual([]);
   });
 
-  test('fails with an invalid selector', () => {
-    expect(findingsOf({ selector: WorkloadSelector.fromLabels({ '': 'x' }), rules: [{}] })).toEqual(['CI0018 spec.selector.matchLabels[\'\']']);
+  test('a DENY rule requiring a JWT for /api/* without ports is only a warning, never an error', () => {
+    // GIVEN Istio's "require a JWT" pattern at the ingress gateway
+    const props: AuthorizationPolicyProps = {
+      selector: WorkloadSelector.fromLabels({ istio: 'ingressgateway' }), action: AuthorizationAction.DENY,
+      rules: [{ from: [Source.of({ notRequestPrincipals: ['*'] })], to: [Operation.paths('/api/*')] }],
+    };
+    // THEN
+    expect(findingsOf(props)).toEqual([]);
+    expect(findingsOf(props, Severity.WARNING)).toEqual(['CI0712 spec.rules[0]']);
+  });
+
+  test('fails with an invalid selector (the common selector check)', () => {
+    expect(findingsOf({ selector: WorkloadSelector.fromLabels({ '': 'x' }), rules: [{}] })).toEqual(['CI0024 spec.selector.matchLabels']);
+  });
+
+  test('reports values that are not service accounts given to fromServiceAccounts, and still renders', () => {
+    // GIVEN a plain-JavaScript caller passing no service account
+    const chart = Testing.chart();
+    const ap = new AuthorizationPolicy(chart, 'js', { rules: [{ from: [Source.fromServiceAccounts(undefined as any)] }] });
+    // THEN
+    expect(constructFindingsOf(ap).map((f) => `${f.code} ${f.field}`)).toEqual([
+      'CI0019 spec.rules[0].from[0].source.principals',
+      'CI0703 spec.rules[0].from[0].source',
+    ]);
+  });
+
+  test('renders a plain object given as a rule entry as it is, for the checks', () => {
+    // GIVEN a plain-JavaScript caller writing the manifest shape
+    const chart = Testing.chart();
+    const ap = new AuthorizationPolicy(chart, 'plain', { rules: [{ from: [{ source: { namespaces: ['shop'] } } as any], to: [{ operation: { ports: ['70000'] } } as any] }] });
+    // THEN
+    expect(ApiObject.of(ap).toJson().spec.rules).toEqual([{ from: [{ source: { namespaces: ['shop'] } }], to: [{ operation: { ports: ['70000'] } }] }]);
+    expect(constructFindingsOf(ap).map((f) => `${f.code} ${f.field}`)).toEqual(['CI0708 spec.rules[0].to[0].operation.ports[0]']);
   });
 });

@@ -83,33 +83,43 @@ describe('rendering', () => {
   });
 });
 
-describe('problems', () => {
+describe('problems (reported by the object checks on the rendered manifest)', () => {
   test('fails with portLevelMtls without a selector', () => {
     // GIVEN
     const chart = Testing.chart();
     new PeerAuthentication(chart, 'ns-wide', { mtlsMode: MtlsMode.STRICT, portLevelMtls: { 8080: MtlsMode.DISABLE } });
 
     // THEN
-    expect(() => Testing.synth(chart)).toThrow(/\[test\/ns-wide\] error CI0017 spec\.portLevelMtls = \{"8080":"DISABLE"\}: portLevelMtls requires a selector/);
+    expect(() => Testing.synth(chart)).toThrow(/\[test\/ns-wide\] error CI0801 spec\.portLevelMtls = \{"8080":\{"mode":"DISABLE"\}\}: portLevelMtls needs a selector/);
   });
 
   test('fails with portLevelMtls and an empty selector', () => {
     expect(findingsOf({ selector: WorkloadSelector.fromLabels({}), portLevelMtls: { 8080: MtlsMode.DISABLE } }))
-      .toEqual(['CI0018 spec.selector.matchLabels', 'CI0017 spec.portLevelMtls']);
+      .toEqual(['CI0024 spec.selector', 'CI0801 spec.portLevelMtls']);
   });
 
   test('fails with an out-of-range port', () => {
     expect(findingsOf({ selector: WorkloadSelector.fromLabels({ app: 'a' }), portLevelMtls: { 0: MtlsMode.DISABLE, 70000: MtlsMode.STRICT } }))
-      .toEqual(['CI0003 spec.portLevelMtls[\'0\']', 'CI0003 spec.portLevelMtls[\'70000\']']);
+      .toEqual(['CI0801 spec.portLevelMtls', 'CI0801 spec.portLevelMtls']);
   });
 
-  test('fails with unknown modes', () => {
+  test('fails with unknown modes (the CRD schema)', () => {
     expect(findingsOf({ selector: WorkloadSelector.fromLabels({ app: 'a' }), mtlsMode: 'MUTUAL' as MtlsMode, portLevelMtls: { 80: 'OFF' as MtlsMode } }))
-      .toEqual(['CI0017 spec.mtls.mode', 'CI0017 spec.portLevelMtls[\'80\'].mode']);
+      .toEqual(['CI0016 spec.mtls.mode', 'CI0016 spec.portLevelMtls[\'80\'].mode']);
   });
 
   test('fails with a wildcard selector', () => {
     expect(findingsOf({ selector: WorkloadSelector.fromLabels({ app: '*' }), mtlsMode: MtlsMode.STRICT }))
-      .toEqual(['CI0018 spec.selector.matchLabels[\'app\']']);
+      .toEqual(['CI0024 spec.selector.matchLabels.app']);
+  });
+
+  test('fails when the selector\'s workload is in another namespace', () => {
+    // GIVEN
+    const chart = Testing.chart();
+    const d = new kplus.Deployment(chart, 'web', { metadata: { namespace: 'frontend' }, containers: [{ image: 'nginx' }], podMetadata: { labels: { app: 'web' } } });
+    // WHEN
+    const pa = new PeerAuthentication(chart, 'pa', { metadata: { namespace: 'backend' }, selector: WorkloadSelector.fromWorkload(d), mtlsMode: MtlsMode.STRICT });
+    // THEN
+    expect(constructFindingsOf(pa).map((f) => `${f.code} ${f.field}`)).toEqual(['CI0019 spec.selector.matchLabels']);
   });
 });

@@ -66,51 +66,65 @@ describe('rendering', () => {
   });
 });
 
-describe('problems', () => {
+describe('problems (reported by the object checks on the rendered manifest)', () => {
   test('fails with all errors together on synth', () => {
     const chart = Testing.chart();
     new RequestAuthentication(chart, 'bad', { jwtRules: [{ issuer: '', jwksUri: 'ftp://keys' }] });
-    expect(() => Testing.synth(chart)).toThrow(/\[test\/bad\] error CI0015 spec\.jwtRules\[0\]\.issuer[\s\S]*\[test\/bad\] error CI0017 spec\.jwtRules\[0\]\.jwksUri = 'ftp:\/\/keys'/);
+    expect(() => Testing.synth(chart)).toThrow(/\[test\/bad\] error CI0811 spec\.jwtRules\[0\]\.issuer[\s\S]*\[test\/bad\] error CI0812 spec\.jwtRules\[0\]\.jwksUri = 'ftp:\/\/keys'/);
   });
 
   test('warns without jwtRules', () => {
-    expect(findingsOf({}, Severity.WARNING)).toEqual(['CI0015 spec.jwtRules']);
+    expect(findingsOf({}, Severity.WARNING)).toEqual(['CI0818 spec.jwtRules']);
   });
 
   test('fails without issuer', () => {
-    expect(ruleFindings({ issuer: '' })).toEqual(['CI0015 spec.jwtRules[0].issuer']);
+    expect(ruleFindings({ issuer: '' })).toEqual(['CI0811 spec.jwtRules[0].issuer']);
+  });
+
+  test('passes a jwksUri without issuer (any issuer whose keys verify)', () => {
+    expect(findingsOf({ jwtRules: [{ jwksUri: JWKS_URI }] })).toEqual([]);
   });
 
   test('fails with jwks and jwksUri together', () => {
-    expect(ruleFindings({ jwksUri: JWKS_URI, jwks: '{"keys":[{"kty":"RSA"}]}' })).toEqual(['CI0017 spec.jwtRules[0].jwks']);
+    expect(ruleFindings({ jwksUri: JWKS_URI, jwks: '{"keys":[{"kty":"RSA","n":"abc","e":"AQAB"}]}' })).toEqual(['CI0813 spec.jwtRules[0]']);
   });
 
   test('fails with a non-http jwksUri', () => {
-    expect(ruleFindings({ jwksUri: 'file:///etc/jwks.json' })).toEqual(['CI0017 spec.jwtRules[0].jwksUri']);
-    expect(ruleFindings({ jwksUri: 'not a url' })).toEqual(['CI0017 spec.jwtRules[0].jwksUri']);
+    expect(ruleFindings({ jwksUri: 'file:///etc/jwks.json' })).toEqual(['CI0812 spec.jwtRules[0].jwksUri']);
+    expect(ruleFindings({ jwksUri: 'not a url' })).toEqual(['CI0812 spec.jwtRules[0].jwksUri']);
   });
 
   test('fails with an invalid inline jwks', () => {
-    expect(ruleFindings({ jwks: '{keys' })).toEqual(['CI0017 spec.jwtRules[0].jwks']);
-    expect(ruleFindings({ jwks: '{"keys":[{"n":"x"}]}' })).toEqual(['CI0017 spec.jwtRules[0].jwks']);
+    expect(ruleFindings({ jwks: '{keys' })).toEqual(['CI0813 spec.jwtRules[0].jwks']);
+    expect(ruleFindings({ jwks: '{"keys":[{"n":"x"}]}' })).toEqual(['CI0813 spec.jwtRules[0].jwks']);
   });
 
   test('fails with empty audiences, header names and params', () => {
-    expect(ruleFindings({ audiences: [''], fromHeaders: [{ name: '' }], fromParams: [''] }))
-      .toEqual(['CI0017 spec.jwtRules[0].audiences[0]', 'CI0015 spec.jwtRules[0].fromHeaders[0].name', 'CI0017 spec.jwtRules[0].fromParams[0]']);
+    expect(ruleFindings({ audiences: [''], fromHeaders: [{ name: '' }], fromParams: [''] }).sort())
+      .toEqual(['CI0814 spec.jwtRules[0].fromHeaders[0].name', 'CI0814 spec.jwtRules[0].fromParams[0]', 'CI0816 spec.jwtRules[0].audiences[0]']);
   });
 
-  test('fails with invalid output header names', () => {
+  test('fails with invalid claim header names, and warns about the payload header', () => {
     expect(ruleFindings({ outputPayloadToHeader: 'x jwt', outputClaimToHeaders: [{ header: 'x:sub', claim: 'sub' }, { header: '', claim: '' }] }))
       .toEqual([
-        'CI0009 spec.jwtRules[0].outputPayloadToHeader',
-        'CI0009 spec.jwtRules[0].outputClaimToHeaders[0].header',
-        'CI0015 spec.jwtRules[0].outputClaimToHeaders[1].claim',
-        'CI0015 spec.jwtRules[0].outputClaimToHeaders[1].header',
+        'CI0815 spec.jwtRules[0].outputClaimToHeaders[0].header',
+        'CI0815 spec.jwtRules[0].outputClaimToHeaders[1].claim',
+        'CI0815 spec.jwtRules[0].outputClaimToHeaders[1].header',
       ]);
+    expect(findingsOf({ jwtRules: [{ issuer: ISSUER, outputPayloadToHeader: 'x jwt' }] }, Severity.WARNING)).toEqual(['CI0815 spec.jwtRules[0].outputPayloadToHeader']);
   });
 
   test('fails with an invalid selector', () => {
-    expect(findingsOf({ selector: WorkloadSelector.fromLabels({ app: 'a*' }), jwtRules: [{ issuer: ISSUER }] })).toEqual(['CI0018 spec.selector.matchLabels[\'app\']']);
+    expect(findingsOf({ selector: WorkloadSelector.fromLabels({ app: 'a*' }), jwtRules: [{ issuer: ISSUER }] })).toEqual(['CI0024 spec.selector.matchLabels.app']);
+  });
+
+  test('renders whatever a plain-JavaScript caller passes, and reports what it leaves out', () => {
+    // GIVEN a plain-JavaScript caller
+    const chart = Testing.chart();
+    const ra = new RequestAuthentication(chart, 'js', { jwtRules: [{ issuer: ISSUER, audiences: 'bookinfo' as any, fromHeaders: [null as any, { name: 'x-token' }] }] });
+    // THEN it renders what the imported class can map
+    expect(ApiObject.of(ra).toJson().spec.jwtRules[0]).toEqual({ issuer: ISSUER, fromHeaders: [{ name: 'x-token' }] });
+    // AND reports the rest as construct problems
+    expect(constructFindingsOf(ra).map((f) => `${f.code} ${f.field}`)).toEqual(['CI0019 spec.jwtRules[0].audiences', 'CI0019 spec.jwtRules[0].fromHeaders']);
   });
 });

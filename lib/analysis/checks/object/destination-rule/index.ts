@@ -4,7 +4,6 @@ import { InvalidClientTls } from './invalid-client-tls';
 import { InvalidConnectionPool } from './invalid-connection-pool';
 import { InvalidConsistentHash } from './invalid-consistent-hash';
 import { InvalidDestinationRuleHost } from './invalid-destination-rule-host';
-import { InvalidDestinationRuleWorkloadSelector } from './invalid-destination-rule-workload-selector';
 import { InvalidLoadBalancerWarmup } from './invalid-load-balancer-warmup';
 import { InvalidLocalityLbSetting } from './invalid-locality-lb-setting';
 import { InvalidOutlierDetection } from './invalid-outlier-detection';
@@ -20,7 +19,6 @@ export const DESTINATION_RULE_CHECKS: readonly ObjectCheck[] = [
   InvalidDestinationRuleHost, // CI0201
   InvalidSubsetName, // CI0202
   InvalidSubsetLabels, // CI0203
-  InvalidDestinationRuleWorkloadSelector, // CI0205
   EmptyTrafficPolicy, // CI0206
   InvalidPortTrafficPolicy, // CI0207
   InvalidConsistentHash, // CI0208

@@ -4,7 +4,6 @@ import { ConflictingServerCredentials } from './conflicting-server-credentials';
 import { DuplicateGatewayPortName } from './duplicate-gateway-port-name';
 import { GatewayServerTlsMismatch } from './gateway-server-tls-mismatch';
 import { InvalidGatewayName } from './invalid-gateway-name';
-import { InvalidGatewaySelector } from './invalid-gateway-selector';
 import { InvalidGatewayServerBind } from './invalid-gateway-server-bind';
 import { InvalidGatewayServerHost } from './invalid-gateway-server-host';
 import { InvalidGatewayServerPort } from './invalid-gateway-server-port';
@@ -28,6 +27,6 @@ export const GATEWAY_CHECKS: readonly ObjectCheck[] = [
   ConflictingServerCredentials, // CI0309
   InvalidServerCipherSuites, // CI0310
   InvertedServerTlsVersions, // CI0311
-  InvalidGatewaySelector, // CI0312
+  // CI0312
   ConflictingGatewayServers, // CI0313
 ];

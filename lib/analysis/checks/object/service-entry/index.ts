@@ -6,7 +6,7 @@ import { InvalidServiceEntryAddress } from './invalid-service-entry-address';
 import { InvalidServiceEntryEndpoint } from './invalid-service-entry-endpoint';
 import { InvalidServiceEntryHost } from './invalid-service-entry-host';
 import { InvalidServiceEntryPort } from './invalid-service-entry-port';
-import { InvalidServiceEntryWorkloadSelector } from './invalid-service-entry-workload-selector';
+import { ServiceEntrySelectorIgnored } from './invalid-service-entry-workload-selector';
 import { ServiceEntryEndpointsConflict } from './service-entry-endpoints-conflict';
 import { ServiceEntryTcpPortWithoutAddress } from './service-entry-tcp-port-without-address';
 import { ServiceEntryWithoutEndpoints } from './service-entry-without-endpoints';
@@ -17,5 +17,5 @@ import { ServiceEntryWithoutEndpoints } from './service-entry-without-endpoints'
 export const SERVICE_ENTRY_CHECKS: readonly ObjectCheck[] = [
   InvalidServiceEntryHost, InvalidServiceEntryAddress, InvalidServiceEntryPort, DuplicateServiceEntryPort,
   ServiceEntryTcpPortWithoutAddress, AmbiguousServiceEntryHosts, ServiceEntryEndpointsConflict, InvalidServiceEntryEndpoint,
-  InvalidServiceEntryWorkloadSelector, InvalidDynamicDnsServiceEntry, ServiceEntryWithoutEndpoints,
+  ServiceEntrySelectorIgnored, InvalidDynamicDnsServiceEntry, ServiceEntryWithoutEndpoints,
 ];

@@ -10,14 +10,13 @@ import { InvalidSidecarDefaultEndpoint } from './invalid-sidecar-default-endpoin
 import { InvalidSidecarEgressHost } from './invalid-sidecar-egress-host';
 import { InvalidSidecarIngressTls } from './invalid-sidecar-ingress-tls';
 import { InvalidSidecarPort } from './invalid-sidecar-port';
-import { InvalidSidecarWorkloadSelector } from './invalid-sidecar-workload-selector';
 
 /**
  * The object checks of this folder, in code order (see the registry).
  */
 export const SIDECAR_CHECKS: readonly ObjectCheck[] = [
   EmptySidecar, // CI0501
-  InvalidSidecarWorkloadSelector, // CI0502
+  // CI0502
   InvalidSidecarPort, // CI0503
   DuplicateSidecarListener, // CI0504
   InvalidCatchAllEgressListener, // CI0505

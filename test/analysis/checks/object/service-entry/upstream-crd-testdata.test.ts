@@ -1,11 +1,12 @@
 import { SERVICE_ENTRY_CHECKS } from '../../../../../lib/analysis/checks/object/service-entry';
 import { InvalidExportTo } from '../../../../../lib/analysis/checks/object/common/invalid-export-to';
+import { InvalidWorkloadSelector } from '../../../../../lib/analysis/checks/object/common/invalid-workload-selector';
 import { checkObjects } from '../../../../../lib/analysis/engine';
 import { ManifestObject } from '../../../../../lib/analysis/manifest-object';
 import { describeWithShared, readUpstream } from '../../../../util/shared';
 
 const DIR = 'conformance/pkg/config/validation/testdata/crds';
-const CHECKS = [...SERVICE_ENTRY_CHECKS, InvalidExportTo];
+const CHECKS = [...SERVICE_ENTRY_CHECKS, InvalidExportTo, InvalidWorkloadSelector];
 
 /** `severity code field` of our checks' findings on one upstream document, without Istio's `_err` marker. */
 function findingsOf(doc: any): string[] {
@@ -19,7 +20,7 @@ describeWithShared([`${DIR}/serviceentry-valid.yaml`, `${DIR}/serviceentry-inval
     expect(byName).toEqual({
       'full': [],
       'static-endpoints': [],
-      'empty-selector': ['warning CI0409 spec.workloadSelector.labels', 'warning CI0409 spec.workloadSelector'],
+      'empty-selector': ['warning CI0409 spec.workloadSelector', 'warning CI0024 spec.workloadSelector'],
       'partial-wildcard': ['warning CI0401 spec.hosts[0]'],
       'none-cidr': [],
     });
@@ -30,7 +31,7 @@ describeWithShared([`${DIR}/serviceentry-valid.yaml`, `${DIR}/serviceentry-inval
     expect(byName).toEqual({
       'no-spec': ['error CI0401 spec.hosts'],
       'missing-host': ['error CI0401 spec.hosts'],
-      'bad-selector-value': ['error CI0409 spec.workloadSelector.labels.val'],
+      'bad-selector-value': ['error CI0024 spec.workloadSelector.labels.val'],
       'selector-and-endpoints': ['error CI0407 spec.workloadSelector', 'error CI0407 spec.endpoints'],
       'bad-host-wildcard': ['error CI0401 spec.hosts[0]'],
       'bad-cidr-resolution': ['error CI0402 spec.addresses[0]'],
