@@ -152,7 +152,8 @@ function strictRoot(schema) {
  *   `allOf`/`not` branches (which in structural schemas only constrain, never declare) objects stay open;
  * - `x-kubernetes-int-or-string` accepts an integer or a string;
  * - formats: `int32` becomes a range, `byte` a base64 pattern; the others are not checked;
- * - `x-kubernetes-validations` (CEL) are not evaluated: the L2 constructs check what matters.
+ * - `x-kubernetes-validations` (CEL) and list types are left out: lib/analysis/crd/validation-rules.ts
+ *   and list-types.ts check them from istio-schemas.json.
  */
 function strict(schema, inBranch) {
   if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) return schema;

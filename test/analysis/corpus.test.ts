@@ -658,7 +658,11 @@ const CASES: Case[] = [
   {
     name: 'CI0017 portLevelMtls on a namespace-wide PeerAuthentication',
     mutate: (ctx) => { new PeerAuthentication(ctx.chart, 'namespace-ports', { portLevelMtls: { 9080: MtlsMode.PERMISSIVE } }); },
-    expect: [{ code: 'CI0017', path: 'shop/namespace-ports', field: 'spec.portLevelMtls' }],
+    expect: [
+      { code: 'CI0017', path: 'shop/namespace-ports', field: 'spec.portLevelMtls' },
+      // the CRD rule "portLevelMtls requires selector", declared on spec
+      { code: 'CI0021', path: 'shop/namespace-ports', field: 'spec' },
+    ],
   },
   {
     name: 'CI0017 redirect scheme ftp',
@@ -682,7 +686,10 @@ const CASES: Case[] = [
     mutate: (ctx) => {
       new AuthorizationPolicy(ctx.chart, 'wildcard-selector', { selector: WorkloadSelector.fromLabels({ app: 'reviews-*' }), rules: [{ from: [Source.fromNamespaces('shop')] }] });
     },
-    expect: [{ code: 'CI0018', path: 'shop/wildcard-selector', field: 'spec.selector.matchLabels[\'app\']' }],
+    expect: [
+      { code: 'CI0018', path: 'shop/wildcard-selector', field: 'spec.selector.matchLabels[\'app\']' },
+      { code: 'CI0021', path: 'shop/wildcard-selector', field: 'spec.selector.matchLabels.app' },
+    ],
   },
   {
     name: 'CI0018 gateway selector value with a space',
@@ -741,6 +748,52 @@ const CASES: Case[] = [
     name: 'CI0020 JSON patch replacing a path that does not exist',
     mutate: (ctx) => { ApiObject.of(ctx.reviewsRule).addJsonPatch(JsonPatch.replace('/spec/trafficPolicy/loadBalancer/simple', 'RANDOM')); },
     expect: [{ code: 'CI0020', path: 'shop/reviews-rule', field: 'spec.trafficPolicy.loadBalancer.simple' }],
+  },
+
+  // ---- CI0021 CrdValidationRule (escape hatch and plain API objects)
+  {
+    name: 'CI0021 JSON patch with a sub-millisecond TCP connect timeout',
+    mutate: (ctx) => {
+      const { service } = ctx.backend('quick-connect');
+      const rule = DestinationRule.forService(ctx.chart, 'quick-connect-rule', service, {
+        trafficPolicy: TrafficPolicy.of({ connectionPool: ConnectionPool.of({ tcp: { maxConnections: 10 } }) }),
+      });
+      ApiObject.of(rule).addJsonPatch(JsonPatch.add('/spec/trafficPolicy/connectionPool/tcp/connectTimeout', '500us'));
+    },
+    expect: [{ code: 'CI0021', path: 'shop/quick-connect-rule', field: 'spec.trafficPolicy.connectionPool.tcp.connectTimeout' }],
+  },
+  {
+    name: 'CI0021 WasmPlugin object with an ftp:// module URL',
+    mutate: (ctx) => {
+      new ApiObject(ctx.chart, 'ftp-filter', {
+        apiVersion: 'extensions.istio.io/v1alpha1', kind: 'WasmPlugin', metadata: { name: 'ftp-filter' },
+        spec: { selector: { matchLabels: { app: 'reviews' } }, url: 'ftp://registry.example.com/filter.wasm' },
+      });
+    },
+    expect: [{ code: 'CI0021', path: 'shop/ftp-filter', field: 'spec.url' }],
+  },
+
+  // ---- CI0022 DuplicateListKey
+  {
+    name: 'CI0022 JSON patch adding a second ServiceEntry port named https',
+    mutate: (ctx) => {
+      const entry = new ServiceEntry(ctx.chart, 'billing-api', {
+        hosts: ['billing.example.com'], location: ServiceEntryLocation.MESH_EXTERNAL, resolution: ServiceEntryResolution.DNS,
+        ports: [{ number: 443, name: 'https', protocol: PortProtocol.TLS }],
+      });
+      ApiObject.of(entry).addJsonPatch(JsonPatch.add('/spec/ports/-', { number: 8443, name: 'https', protocol: 'TLS' }));
+    },
+    expect: [{ code: 'CI0022', path: 'shop/billing-api', field: 'spec.ports[1]' }],
+  },
+  {
+    name: 'CI0022 WasmPlugin object with one env variable twice',
+    mutate: (ctx) => {
+      new ApiObject(ctx.chart, 'env-filter', {
+        apiVersion: 'extensions.istio.io/v1alpha1', kind: 'WasmPlugin', metadata: { name: 'env-filter' },
+        spec: { selector: { matchLabels: { app: 'reviews' } }, url: 'oci://registry.example.com/filter:v1', vmConfig: { env: [{ name: 'MODE', value: 'a' }, { name: 'MODE', value: 'b' }] } },
+      });
+    },
+    expect: [{ code: 'CI0022', path: 'shop/env-filter', field: 'spec.vmConfig.env[1]' }],
   },
 
   // ---- CI1001 GatewayNotFound

@@ -175,7 +175,7 @@ describe('problems', () => {
 
   test('fails with CIDR addresses and DNS resolution', () => {
     expect(findingsOf({ hosts: ['a.example.com'], addresses: ['10.0.0.0/16'], ports: [TLS_443], resolution: ServiceEntryResolution.DNS }))
-      .toEqual(['CI0017 spec.addresses']);
+      .toEqual(['CI0017 spec.addresses', 'CI0021 spec']);
   });
 
   test('fails with invalid port numbers and names', () => {
@@ -190,7 +190,7 @@ describe('problems', () => {
 
   test('fails with duplicate port names and numbers', () => {
     const f = findingsOf({ hosts: ['a.example.com'], ports: [TLS_443, { number: 443, name: 'https', protocol: PortProtocol.TLS }] });
-    expect(f).toEqual(['CI0012 spec.ports[1].name', 'CI0012 spec.ports[1].number']);
+    expect(f).toEqual(['CI0012 spec.ports[1].name', 'CI0012 spec.ports[1].number', 'CI0021 spec.ports', 'CI0022 spec.ports[1]']);
     expect(messagesOf({ hosts: ['a.example.com'], ports: [TLS_443, TLS_443] })).toContain('port name \'https\' is already used by ports[0]');
   });
 
@@ -205,11 +205,11 @@ describe('problems', () => {
       hosts: ['a.example.com'], resolution: ServiceEntryResolution.STATIC,
       endpoints: [{ address: '10.0.0.1' }], workloadSelector: WorkloadSelector.fromLabels({ app: 'a' }),
     });
-    expect(f).toEqual(['CI0017 spec.workloadSelector']);
+    expect(f).toEqual(['CI0017 spec.workloadSelector', 'CI0021 spec']);
   });
 
   test('fails with endpoints and resolution NONE', () => {
-    expect(findingsOf({ hosts: ['a.example.com'], endpoints: [{ address: '10.0.0.1' }] })).toEqual(['CI0017 spec.endpoints']);
+    expect(findingsOf({ hosts: ['a.example.com'], endpoints: [{ address: '10.0.0.1' }] })).toEqual(['CI0017 spec.endpoints', 'CI0021 spec']);
   });
 
   test('warns with resolution STATIC and no endpoints (WorkloadEntries elsewhere may provide them)', () => {
@@ -221,7 +221,7 @@ describe('problems', () => {
     expect(findingsOf({
       hosts: ['a.example.com'], ports: [TLS_443], resolution: ServiceEntryResolution.DNS_ROUND_ROBIN,
       endpoints: [{ address: 'a1.example.com' }, { address: 'a2.example.com' }],
-    })).toEqual(['CI0017 spec.endpoints']);
+    })).toEqual(['CI0017 spec.endpoints', 'CI0021 spec']);
   });
 
   test('warns about a workloadSelector with resolution DNS', () => {
@@ -231,7 +231,7 @@ describe('problems', () => {
 
   test('fails with an invalid workloadSelector label', () => {
     expect(findingsOf({ hosts: ['a.example.com'], resolution: ServiceEntryResolution.STATIC, workloadSelector: WorkloadSelector.fromLabels({ app: '*' }) }))
-      .toEqual(['CI0018 spec.workloadSelector.labels[\'app\']']);
+      .toEqual(['CI0018 spec.workloadSelector.labels[\'app\']', 'CI0021 spec.workloadSelector.labels.app']);
   });
 
   test('fails with a STATIC endpoint that is not an IP', () => {
@@ -246,7 +246,7 @@ describe('problems', () => {
 
   test('fails with an endpoint without address or network', () => {
     expect(findingsOf({ hosts: ['a.example.com'], resolution: ServiceEntryResolution.STATIC, endpoints: [{ labels: { a: 'b' } }] }))
-      .toEqual(['CI0015 spec.endpoints[0].address']);
+      .toEqual(['CI0015 spec.endpoints[0].address', 'CI0021 spec.endpoints[0]']);
   });
 
   test('fails with a bad unix socket endpoint', () => {
@@ -254,7 +254,7 @@ describe('problems', () => {
       hosts: ['a.example.com'], ports: [{ number: 80, name: 'http' }], resolution: ServiceEntryResolution.STATIC,
       endpoints: [{ address: 'unix://relative/dir/', ports: { http: 80 } }],
     });
-    expect(f).toEqual(['CI0002 spec.endpoints[0].address', 'CI0017 spec.endpoints[0].ports']);
+    expect(f).toEqual(['CI0002 spec.endpoints[0].address', 'CI0017 spec.endpoints[0].ports', 'CI0021 spec.endpoints[0]']);
   });
 
   test('fails with endpoint ports that the ServiceEntry does not define or that are out of range', () => {
@@ -262,7 +262,7 @@ describe('problems', () => {
       hosts: ['a.example.com'], ports: [TLS_443], resolution: ServiceEntryResolution.STATIC,
       endpoints: [{ address: '10.0.0.1', ports: { http: 8080, https: 0 } }],
     });
-    expect(f).toEqual(['CI0017 spec.endpoints[0].ports[\'http\']', 'CI0003 spec.endpoints[0].ports[\'https\']']);
+    expect(f).toEqual(['CI0017 spec.endpoints[0].ports[\'http\']', 'CI0003 spec.endpoints[0].ports[\'https\']', 'CI0021 spec.endpoints[0].ports.https']);
     expect(messagesOf({ hosts: ['a.example.com'], ports: [TLS_443], resolution: ServiceEntryResolution.STATIC, endpoints: [{ address: '10.0.0.1', ports: { http: 8080 } }] }))
       .toContain('endpoint port \'http\' is not a port name of the ServiceEntry; defined: https');
   });

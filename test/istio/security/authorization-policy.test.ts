@@ -227,7 +227,7 @@ describe('problems', () => {
 
   test('fails with serviceAccounts together with principals', () => {
     expect(findingsOf({ rules: [{ from: [Source.of({ serviceAccounts: ['a/b'], principals: ['cluster.local/ns/a/sa/c'] })] }] }))
-      .toEqual(['CI0014 spec.rules[0].from[0].source.serviceAccounts']);
+      .toEqual(['CI0014 spec.rules[0].from[0].source.serviceAccounts', 'CI0021 spec.rules[0].from[0].source']);
   });
 
   test('fails with more than 16 serviceAccounts', () => {
@@ -302,6 +302,6 @@ describe('problems', () => {
   });
 
   test('fails with an invalid selector', () => {
-    expect(findingsOf({ selector: WorkloadSelector.fromLabels({ '': 'x' }), rules: [{}] })).toEqual(['CI0018 spec.selector.matchLabels[\'\']']);
+    expect(findingsOf({ selector: WorkloadSelector.fromLabels({ '': 'x' }), rules: [{}] })).toEqual(['CI0018 spec.selector.matchLabels[\'\']', 'CI0021 spec.selector.matchLabels']);
   });
 });

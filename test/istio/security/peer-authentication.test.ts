@@ -95,12 +95,12 @@ describe('problems', () => {
 
   test('fails with portLevelMtls and an empty selector', () => {
     expect(findingsOf({ selector: WorkloadSelector.fromLabels({}), portLevelMtls: { 8080: MtlsMode.DISABLE } }))
-      .toEqual(['CI0018 spec.selector.matchLabels', 'CI0017 spec.portLevelMtls']);
+      .toEqual(['CI0018 spec.selector.matchLabels', 'CI0017 spec.portLevelMtls', 'CI0021 spec']);
   });
 
   test('fails with an out-of-range port', () => {
     expect(findingsOf({ selector: WorkloadSelector.fromLabels({ app: 'a' }), portLevelMtls: { 0: MtlsMode.DISABLE, 70000: MtlsMode.STRICT } }))
-      .toEqual(['CI0003 spec.portLevelMtls[\'0\']', 'CI0003 spec.portLevelMtls[\'70000\']']);
+      .toEqual(['CI0003 spec.portLevelMtls[\'0\']', 'CI0003 spec.portLevelMtls[\'70000\']', 'CI0021 spec.portLevelMtls']);
   });
 
   test('fails with unknown modes', () => {
@@ -110,6 +110,6 @@ describe('problems', () => {
 
   test('fails with a wildcard selector', () => {
     expect(findingsOf({ selector: WorkloadSelector.fromLabels({ app: '*' }), mtlsMode: MtlsMode.STRICT }))
-      .toEqual(['CI0018 spec.selector.matchLabels[\'app\']']);
+      .toEqual(['CI0018 spec.selector.matchLabels[\'app\']', 'CI0021 spec.selector.matchLabels.app']);
   });
 });

@@ -82,7 +82,7 @@ describe('problems', () => {
   });
 
   test('fails with jwks and jwksUri together', () => {
-    expect(ruleFindings({ jwksUri: JWKS_URI, jwks: '{"keys":[{"kty":"RSA"}]}' })).toEqual(['CI0017 spec.jwtRules[0].jwks']);
+    expect(ruleFindings({ jwksUri: JWKS_URI, jwks: '{"keys":[{"kty":"RSA"}]}' })).toEqual(['CI0017 spec.jwtRules[0].jwks', 'CI0021 spec.jwtRules[0]']);
   });
 
   test('fails with a non-http jwksUri', () => {
@@ -111,6 +111,6 @@ describe('problems', () => {
   });
 
   test('fails with an invalid selector', () => {
-    expect(findingsOf({ selector: WorkloadSelector.fromLabels({ app: 'a*' }), jwtRules: [{ issuer: ISSUER }] })).toEqual(['CI0018 spec.selector.matchLabels[\'app\']']);
+    expect(findingsOf({ selector: WorkloadSelector.fromLabels({ app: 'a*' }), jwtRules: [{ issuer: ISSUER }] })).toEqual(['CI0018 spec.selector.matchLabels[\'app\']', 'CI0021 spec.selector.matchLabels.app']);
   });
 });

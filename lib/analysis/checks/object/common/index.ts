@@ -1,8 +1,10 @@
 import { ObjectCheck } from '../../../check';
+import { CrdValidationRule } from './crd-validation-rule';
+import { DuplicateListKey } from './duplicate-list-key';
 import { InvalidName } from './invalid-name';
 import { SchemaViolation } from './schema-violation';
 
 /**
  * The object checks that apply to every Istio kind, in code order (see the registry).
  */
-export const COMMON_CHECKS: readonly ObjectCheck[] = [InvalidName, SchemaViolation];
+export const COMMON_CHECKS: readonly ObjectCheck[] = [InvalidName, SchemaViolation, CrdValidationRule, DuplicateListKey];
