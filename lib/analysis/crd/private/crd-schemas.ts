@@ -1,21 +1,25 @@
 /**
- * The OpenAPI schemas of the Istio 1.30.3 CRDs, as `scripts/import.mjs` writes them into
- * `imports/istio-schemas.json` (descriptions dropped; CEL rules and list types kept), by
- * `apiVersion/kind`. This module is required on first use: the JSON is ~90 KB.
+ * The schemas the CEL rules and list types are checked against: the Istio 1.30.3 CRD schemas cut
+ * down by `scripts/import.mjs` to the nodes that hold a rule or a list type (and, under a rule,
+ * what types its value), in `imports/istio-crd-rules.ts`, by `apiVersion/kind`. That module is
+ * required on first use, so that a program without Istio objects never loads it.
  */
-import file from '../../../../imports/istio-schemas.json';
+import type { crdRuleSchemas } from '../../../../imports/istio-crd-rules';
 
 /** A node of a structural schema, as the CRD writes it. */
 export type SchemaNode = { readonly [keyword: string]: any };
 
-const { schemas, aliases } = file as unknown as { schemas: Record<string, SchemaNode>; aliases: Record<string, string> };
+let loaded: typeof crdRuleSchemas | undefined;
 
 /**
- * The `openAPIV3Schema` the CRDs serve for `apiVersion` and `kind`, or `undefined` when they serve
- * no such kind and version.
+ * The schema the CRDs serve for `apiVersion` and `kind`, cut down to its rules and list types, or
+ * `undefined` when they serve no such kind and version, or it has neither.
  */
 export function crdSchema(apiVersion: string, kind: string): SchemaNode | undefined {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  loaded ??= (require('../../../../imports/istio-crd-rules') as typeof import('../../../../imports/istio-crd-rules')).crdRuleSchemas;
+  const { schemas, aliases } = loaded;
   const key = `${apiVersion}/${kind}`;
-  return Object.prototype.hasOwnProperty.call(schemas, key) ? schemas[key]
-    : Object.prototype.hasOwnProperty.call(aliases, key) ? schemas[aliases[key]] : undefined;
+  if (Object.prototype.hasOwnProperty.call(schemas, key)) return schemas[key];
+  return Object.prototype.hasOwnProperty.call(aliases, key) ? schemas[aliases[key]] : undefined;
 }

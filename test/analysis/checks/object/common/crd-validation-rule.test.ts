@@ -4,7 +4,7 @@ import { parseAllDocuments } from 'yaml';
 import { CrdValidationRule } from '../../../../../lib/analysis/checks/object/common/crd-validation-rule';
 import { DuplicateListKey } from '../../../../../lib/analysis/checks/object/common/duplicate-list-key';
 import { schemaRuleOutcomes, validationRuleOutcomes } from '../../../../../lib/analysis/crd/validation-rules';
-import { compileCel } from '../../../../../lib/analysis/crd/private/cel';
+import { celTypeCheck, compileCel } from '../../../../../lib/analysis/crd/private/cel';
 import { runChecks } from '../../../../../lib/analysis/engine';
 import { Finding, Severity } from '../../../../../lib/analysis/finding';
 import { ManifestObject } from '../../../../../lib/analysis/manifest-object';
@@ -321,6 +321,8 @@ describe('CI0021 CrdValidationRule', () => {
       const program = compileCel(rule);
       expect({ rule, compiled: !(program instanceof Error) && !program.usesOldSelf }).toEqual({ rule, compiled: true });
       expect(compileCel(rule)).toBe(program);
+      // and type-checks, with the Kubernetes functions they call registered
+      expect({ rule, check: celTypeCheck(rule) }).toEqual({ rule, check: 'bool' });
     }
   });
 });
