@@ -300,6 +300,27 @@ describe('CI0021 CrdValidationRule', () => {
     expect(port).toEqual([]);
   });
 
+  test('never throws, whatever the manifest holds', () => {
+    // GIVEN values of every wrong shape where rules and list types are declared
+    const odd = [
+      manifest(NET, 'ServiceEntry', 'spec'),
+      manifest(NET, 'ServiceEntry', { hosts: [null, 1, {}], ports: [null, 'x', { number: 'x' }, { number: 1e300 }], endpoints: 'e', workloadSelector: { labels: null } }),
+      manifest(NET, 'DestinationRule', { trafficPolicy: [], subsets: [{ trafficPolicy: { connectionPool: { tcp: { connectTimeout: null } } } }] }),
+      manifest(SEC, 'PeerAuthentication', { portLevelMtls: [1, 2], selector: { matchLabels: JSON.parse('{"__proto__": "x", "constructor": "*"}') } }),
+      manifest(NET, 'WorkloadEntry', { ports: { a: null, b: 1.5 }, address: ['unix://'] }),
+      manifest('telemetry.istio.io/v1', 'Telemetry', { metrics: [{ overrides: [{ tagOverrides: { a: null, b: 'REMOVE' } }] }] }),
+      { apiVersion: EXT, kind: 'WasmPlugin', spec: { url: 42, vmConfig: { env: [[], { name: {} }, { name: {} }] } } },
+    ];
+    // WHEN / THEN no check fails on them (a throw would be a '(check)' warning)
+    for (const m of odd) {
+      const report = runChecks([ManifestObject.of(m)!], { checks: [CrdValidationRule, DuplicateListKey] });
+      expect([...report.errors, ...report.warnings].filter((f) => f.field === '(check)')).toEqual([]);
+    }
+    // and what is well typed is still checked: the wildcard value of the "constructor" label
+    const pa = runChecks([ManifestObject.of(odd[3])!], { checks: [CrdValidationRule] }).errors.map((f) => f.field);
+    expect(pa).toContain('spec.selector.matchLabels.constructor');
+  });
+
   test('ignores status, which the API server resets on create', () => {
     expect(ci0021({ ...se({}), status: { hosts: ['*'] } })).toEqual([]);
   });
