@@ -1,9 +1,14 @@
 /** @type {import('jest').Config} */
+const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
+
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }] },
+  // @marcbachmann/cel-js ships ES modules only: jest's CommonJS runtime needs it transformed (node
+  // itself, and the esbuild bundle, require it as it is)
+  transform: { '^.+\\.ts$': swc, '/node_modules/@marcbachmann/cel-js/.+\\.js$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!@marcbachmann/cel-js/)'],
   setupFilesAfterEnv: ['<rootDir>/test/setup/schema-guard.ts'],
   moduleFileExtensions: ['ts', 'js', 'json'],
 };

@@ -33,6 +33,7 @@ d('scripts/import.mjs', () => {
     const committed = readTree(path.join(REPO_ROOT, 'imports'));
     expect(Object.keys(fresh)).toEqual([
       'extensions.istio.io.ts',
+      'istio-crd-rules.ts',
       'istio-schemas.json',
       'istio-validators.ts',
       'networking.istio.io.ts',
@@ -85,4 +86,31 @@ d('scripts/import.mjs', () => {
     expect(result.stderr).toContain("unknown argument '--outptu'");
     expect(result.stderr).toContain('usage: node scripts/import.mjs [--output DIR] [--source FILE]');
   });
+});
+
+test('the rule module keeps every CEL rule and list type of the schema file, and the whole schema under each rule', () => {
+  // GIVEN the full schemas and the cut-down rule schemas
+  const full = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'imports', 'istio-schemas.json'), 'utf8'));
+  const { crdRuleSchemas } = require('../imports/istio-crd-rules') as typeof import('../imports/istio-crd-rules');
+  /** Every rule and list type, and every typed path under a rule, as `kind path: what`. */
+  const marks = (schemas: Record<string, any>) => {
+    const out: string[] = [];
+    const walk = (node: any, key: string, at: string, underRule: boolean) => {
+      if (node === null || typeof node !== 'object') return;
+      const rules = node['x-kubernetes-validations'];
+      for (const r of rules ?? []) out.push(`${key} ${at}: rule ${r.rule}`);
+      if (node['x-kubernetes-list-type']) out.push(`${key} ${at}: list ${node['x-kubernetes-list-type']} ${node['x-kubernetes-list-map-keys'] ?? ''}`);
+      const typed = underRule || Array.isArray(rules);
+      if (typed) out.push(`${key} ${at}: type ${node.type ?? ''}`);
+      for (const [name, sub] of Object.entries<any>(node.properties ?? {})) walk(sub, key, `${at}.${name}`, typed);
+      walk(node.items, key, `${at}[]`, typed);
+      walk(node.additionalProperties, key, `${at}{}`, typed);
+    };
+    for (const [key, schema] of Object.entries(schemas)) walk(schema, key, '', false);
+    return out.sort();
+  };
+  // THEN
+  expect(marks(crdRuleSchemas.schemas)).toEqual(marks(full.schemas));
+  expect(marks(crdRuleSchemas.schemas).filter((m) => m.includes(': rule ')).length).toBeGreaterThan(100);
+  expect(crdRuleSchemas.aliases).toEqual(full.aliases);
 });

@@ -79,9 +79,9 @@ export interface ObjectCheck extends CheckInfo {
    */
   readonly kinds?: readonly string[];
   /**
-   * Whether its findings give way to a more specific check's on the same field: the generic
-   * CRD checks (schema, CEL rules) set this, so that a field Istio's webhook also rejects is
-   * reported once, with the specific message and fix.
+   * Whether its findings give way to a more specific check's error on the same field or inside
+   * it: the generic CRD checks (schema, CEL rules, list keys) set this, so that what Istio's
+   * webhook also rejects is reported once, with the specific field, message and fix.
    * @default false
    */
   readonly defers?: boolean;

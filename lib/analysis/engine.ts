@@ -249,12 +249,28 @@ function guard(check: ObjectCheck | MeshCheck, object: ManifestObject | undefine
   }
 }
 
-/** Generic findings (`defers`) on a field another check also reports on, for the same object, are dropped. */
+/**
+ * A generic finding (`defers`: the CRD schema, CEL rules, list keys) is dropped when a specific
+ * check reports an error on the same object at the same field or inside it: Istio's webhook
+ * repeats almost every CRD rule with a more precise field, message and fix, and a CRD rule is often
+ * declared on a parent (`spec`) of the field it is about. A specific warning never hides a
+ * generic error.
+ */
 function dropDeferred(raw: readonly RawFinding[]): RawFinding[] {
-  const specific = new Set<string>();
-  const key = (r: RawFinding) => `${r.finding.path}\0${r.finding.field}`;
-  for (const r of raw) if (!r.defers) specific.add(key(r));
-  return raw.filter((r) => !r.defers || !specific.has(key(r)));
+  const specific = new Map<string, string[]>();
+  for (const r of raw) {
+    if (r.defers || r.finding.severity !== Severity.ERROR) continue;
+    const fields = specific.get(r.finding.path);
+    if (fields) fields.push(r.finding.field);
+    else specific.set(r.finding.path, [r.finding.field]);
+  }
+  const covered = (r: RawFinding) => (specific.get(r.finding.path) ?? []).some((f) => f === r.finding.field || isInside(f, r.finding.field));
+  return raw.filter((r) => !r.defers || !covered(r));
+}
+
+/** Whether `field` is a descendant of `parent` (`spec.ports[1].name` of `spec.ports`, `spec`). */
+function isInside(field: string, parent: string): boolean {
+  return parent === '' || field.startsWith(`${parent}.`) || field.startsWith(`${parent}[`);
 }
 
 function suppressionProblem(s: Suppression, checks: { has(code: string): boolean }): string | undefined {

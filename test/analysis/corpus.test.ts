@@ -1077,8 +1077,75 @@ const SECURITY_CASES: Case[] = [
   },
 ];
 
+// The CRDs' CEL rules (CI0021) and listType map keys (CI0022), through the escape hatch and plain API objects
+const CRD_RULE_CASES: Case[] = [
+  {
+    name: 'CI0211 JSON patch with a sub-millisecond TCP connect timeout (the webhook\'s check, not the CRD rule, reports it)',
+    mutate: (ctx) => {
+      const { service } = ctx.backend('quick-connect');
+      const rule = DestinationRule.forService(ctx.chart, 'quick-connect-rule', service, {
+        trafficPolicy: TrafficPolicy.of({ connectionPool: ConnectionPool.of({ tcp: { maxConnections: 10 } }) }),
+      });
+      ApiObject.of(rule).addJsonPatch(JsonPatch.add('/spec/trafficPolicy/connectionPool/tcp/connectTimeout', '500us'));
+    },
+    expect: [{ code: 'CI0211', path: 'shop/quick-connect-rule', field: 'spec.trafficPolicy.connectionPool.tcp.connectTimeout' }],
+  },
+  {
+    name: 'CI0021 Telemetry tag override UPSERT without a value (only the CRD rule checks it)',
+    mutate: (ctx) => {
+      new ApiObject(ctx.chart, 'tag-upsert', {
+        apiVersion: 'telemetry.istio.io/v1', kind: 'Telemetry', metadata: { name: 'tag-upsert' },
+        spec: { metrics: [{ overrides: [{ tagOverrides: { foo: { operation: 'UPSERT' } } }] }] },
+      });
+    },
+    expect: [{ code: 'CI0021', path: 'shop/tag-upsert', field: 'spec.metrics[0].overrides[0].tagOverrides.foo' }],
+  },
+  {
+    name: 'CI0022 WasmPlugin object matching port 8080 twice',
+    mutate: (ctx) => {
+      new ApiObject(ctx.chart, 'twice-matched', {
+        apiVersion: 'extensions.istio.io/v1alpha1', kind: 'WasmPlugin', metadata: { name: 'twice-matched' },
+        spec: { selector: { matchLabels: { app: 'reviews' } }, url: 'oci://registry.example.com/filter:1', match: [{ ports: [{ number: 8080 }, { number: 8080 }] }] },
+      });
+    },
+    expect: [{ code: 'CI0022', path: 'shop/twice-matched', field: 'spec.match[0].ports[1]' }],
+  },
+  {
+    name: 'CI0021 WasmPlugin object with an ftp:// module URL',
+    mutate: (ctx) => {
+      new ApiObject(ctx.chart, 'ftp-filter', {
+        apiVersion: 'extensions.istio.io/v1alpha1', kind: 'WasmPlugin', metadata: { name: 'ftp-filter' },
+        spec: { selector: { matchLabels: { app: 'reviews' } }, url: 'ftp://registry.example.com/filter.wasm' },
+      });
+    },
+    expect: [{ code: 'CI0021', path: 'shop/ftp-filter', field: 'spec.url' }],
+  },
+  {
+    name: 'CI0404 JSON patch adding a second ServiceEntry port named https (the webhook\'s check, not the list key, reports it)',
+    mutate: (ctx) => {
+      const entry = new ServiceEntry(ctx.chart, 'billing-api', {
+        hosts: ['billing.example.com'], location: ServiceEntryLocation.MESH_EXTERNAL, resolution: ServiceEntryResolution.DNS,
+        ports: [{ number: 443, name: 'https', protocol: PortProtocol.TLS }],
+      });
+      ApiObject.of(entry).addJsonPatch(JsonPatch.add('/spec/ports/-', { number: 8443, name: 'https', protocol: 'TLS' }));
+    },
+    expect: [{ code: 'CI0404', path: 'shop/billing-api', field: 'spec.ports[1].name' }],
+  },
+  {
+    name: 'CI0022 WasmPlugin object with one env variable twice',
+    mutate: (ctx) => {
+      new ApiObject(ctx.chart, 'env-filter', {
+        apiVersion: 'extensions.istio.io/v1alpha1', kind: 'WasmPlugin', metadata: { name: 'env-filter' },
+        spec: { selector: { matchLabels: { app: 'reviews' } }, url: 'oci://registry.example.com/filter:v1', vmConfig: { env: [{ name: 'MODE', value: 'a' }, { name: 'MODE', value: 'b' }] } },
+      });
+    },
+    expect: [{ code: 'CI0022', path: 'shop/env-filter', field: 'spec.vmConfig.env[1]' }],
+  },
+];
+
 const CASES: Case[] = [
   ...GATEWAY_AND_SIDECAR_CASES,
+  ...CRD_RULE_CASES,
   ...SECURITY_CASES,
   // ---- CI0001 InvalidName
   {

@@ -8,8 +8,8 @@
  * The script also makes the schemas strict: unknown fields are errors (except under
  * `x-kubernetes-preserve-unknown-fields`), `x-kubernetes-int-or-string` takes an integer or a
  * string, `int32` is a range, and the root takes `apiVersion`, `kind` and a Kubernetes `metadata`.
- * The CEL rules (`x-kubernetes-validations`) are not evaluated: the L2 constructs implement the
- * ones that matter as their own checks.
+ * The CEL rules (`x-kubernetes-validations`) and list-type uniqueness are checked apart from the
+ * schema, by `validation-rules.ts` (CI0021) and `list-types.ts` (CI0022).
  */
 import type { IstioValidator } from '../../../imports/istio-validators';
 import { formatValue, Problem, ProblemCollector } from '../finding';
