@@ -29,7 +29,7 @@ test('fails a synth with errors: exit 1, every finding on stderr, and the previo
   // THEN
   expect(r.status).toBe(1);
   expect(r.stderr).toMatch(/synthesis failed with \d+ error\(s\); the output folder was left as it was/);
-  expect(r.stderr).toMatch(/error CI0001 \[bookinfo-namespace\] .*'Book_Info'/);
+  expect(r.stderr).toMatch(/error CI0019 \[bookinfo-namespace\] .*'Book_Info'/);
   expect(r.stderr).toMatch(/; fix: /);
   expect(readTree(out)).toEqual(before);
   expect(fs.readdirSync(tmp)).toEqual(['dist']);

@@ -3,8 +3,7 @@
  * the check catalog (`CHECKS`) and the package's exports all come from this one list; adding a
  * check is one file under `checks/` plus one line here.
  */
-import { Check, CheckInfo } from './check';
-import { CHECKS as LEGACY } from './codes';
+import { Check } from './check';
 import { ConflictingDestinationRules } from './checks/mesh/conflicting-destination-rules';
 import { ConflictingVirtualServices } from './checks/mesh/conflicting-virtual-services';
 import { DestinationHostNotFound } from './checks/mesh/destination-host-not-found';
@@ -71,15 +70,10 @@ function sortByCode(checks: Check[]): readonly Check[] {
 }
 
 /**
- * What a check code means: its check, or (while the L2 constructs still report some problems
- * themselves) the catalog entry of that code.
+ * The check of a code, or `undefined` for a code no check has.
  *
  * @see https://istio.io/latest/docs/reference/config/analysis/
  */
-export function checkInfo(code: string): (CheckInfo & { readonly scope: Check['scope'] }) | undefined {
-  const check = CHECKS[code];
-  if (check) return check;
-  const legacy = LEGACY[code];
-  if (!legacy) return undefined;
-  return { code, name: legacy.name, severity: legacy.severity, counterpart: legacy.mirrors ?? 'webhook', catches: legacy.description, scope: code.startsWith('CI0') ? 'object' : 'mesh' };
+export function checkInfo(code: string): Check | undefined {
+  return CHECKS[code];
 }

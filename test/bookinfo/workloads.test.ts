@@ -253,11 +253,11 @@ describe('BookinfoWorkloads', () => {
     }
 
     // THEN
-    expect(message).toMatch(/\[bookinfo-workloads\] error CI0001 namespace = 'Book_Info': namespace must consist of lowercase/);
-    expect(message).toMatch(/\[bookinfo-workloads\] error CI0017 imageTag = ':latest': image tag must be/);
-    expect(message).toMatch(/\[bookinfo-workloads\] error CI0012 reviewsVersions\[1\]\.version = 'v1': reviews version 'v1' is listed twice \(also at reviewsVersions\[0\]\)/);
-    expect(message).toMatch(/\[bookinfo-workloads\] error CI0018 reviewsVersions\[2\]\.version = 'v 2': version must be at most 63/);
-    expect(message).toMatch(/\[bookinfo-workloads\] error CI0001 reviewsVersions\[3\]\.version = 'V3': deployment name 'reviews-V3' must be lowercase/);
+    expect(message).toMatch(/\[bookinfo-workloads\] error CI0019 namespace = 'Book_Info': namespace must consist of lowercase/);
+    expect(message).toMatch(/\[bookinfo-workloads\] error CI0019 imageTag = ':latest': image tag must be/);
+    expect(message).toMatch(/\[bookinfo-workloads\] error CI0019 reviewsVersions\[1\]\.version = 'v1': reviews version 'v1' is listed twice \(also at reviewsVersions\[0\]\)/);
+    expect(message).toMatch(/\[bookinfo-workloads\] error CI0019 reviewsVersions\[2\]\.version = 'v 2': version must be at most 63/);
+    expect(message).toMatch(/\[bookinfo-workloads\] error CI0019 reviewsVersions\[3\]\.version = 'V3': deployment name 'reviews-V3' must be lowercase/);
   });
 
   test('fails on a duplicate version without throwing at construction, rendering the first', () => {
@@ -269,12 +269,12 @@ describe('BookinfoWorkloads', () => {
 
     // THEN
     expect(chart.reviewsVersions).toEqual([versions[0]]);
-    expect(() => Testing.synth(chart)).toThrow(/CI0012 .*reviewsVersions\[1\]\.version = 'v2'/);
+    expect(() => Testing.synth(chart)).toThrow(/CI0019 .*reviewsVersions\[1\]\.version = 'v2'/);
   });
 
   test('fails on an empty list of reviews versions', () => {
     const chart = new BookinfoWorkloads(Testing.app(), 'bookinfo-workloads', { reviewsVersions: [] });
-    expect(() => Testing.synth(chart)).toThrow(/\[bookinfo-workloads\] error CI0015 reviewsVersions = \[\]: reviewsVersions is empty, so the reviews Service selects no pods/);
+    expect(() => Testing.synth(chart)).toThrow(/\[bookinfo-workloads\] error CI0019 reviewsVersions = \[\]: reviewsVersions is empty, so the reviews Service selects no pods/);
   });
 });
 
@@ -329,12 +329,12 @@ describe('BookinfoNamespace', () => {
     } catch (e) {
       message = (e as Error).message;
     }
-    expect(message).toMatch(/\[bookinfo-namespace\] error CI0001 namespace = '-bookinfo': namespace must consist of lowercase/);
-    expect(message).toMatch(/\[bookinfo-namespace\] error CI0018 revision = 'canary!': revision must be at most 63 .* \(it is the value of the istio.io\/rev namespace label\)/);
+    expect(message).toMatch(/\[bookinfo-namespace\] error CI0019 namespace = '-bookinfo': namespace must consist of lowercase/);
+    expect(message).toMatch(/\[bookinfo-namespace\] error CI0019 revision = 'canary!': revision must be at most 63 .* \(it is the value of the istio.io\/rev namespace label\)/);
   });
 
   test('fails on an empty revision', () => {
     const chart = new BookinfoNamespace(Testing.app(), 'bookinfo-namespace', { revision: '' });
-    expect(() => Testing.synth(chart)).toThrow(/\[bookinfo-namespace\] error CI0018 revision = '': revision must not be empty/);
+    expect(() => Testing.synth(chart)).toThrow(/\[bookinfo-namespace\] error CI0019 revision = '': revision must not be empty/);
   });
 });

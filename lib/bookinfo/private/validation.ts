@@ -27,7 +27,7 @@ export function addOptionsValidation(chart: Chart, collect: (problems: ProblemCo
 export function checkNamespace(problems: ProblemCollector, namespace: string): void {
   const problem = dns1123LabelProblem(namespace);
   if (problem) {
-    problems.add('CI0001', 'namespace', namespace, `namespace ${problem}`, 'pass a lowercase DNS-1123 label such as \'bookinfo\' as the namespace option');
+    problems.add('CI0019', 'namespace', namespace, `namespace ${problem}`, 'pass a lowercase DNS-1123 label such as \'bookinfo\' as the namespace option');
   }
 }
 
@@ -36,7 +36,7 @@ export function checkRevision(problems: ProblemCollector, revision: string | und
   if (revision === undefined) return;
   const problem = revision === '' ? 'must not be empty' : labelValueProblem(revision);
   if (problem) {
-    problems.add('CI0018', 'revision', revision, `revision ${problem} (it is the value of the istio.io/rev namespace label)`,
+    problems.add('CI0019', 'revision', revision, `revision ${problem} (it is the value of the istio.io/rev namespace label)`,
       'pass the revision name istiod was installed with (e.g. \'1-30-3\' or a tag such as \'canary\'), or omit it to use istio-injection: enabled');
   }
 }
@@ -44,7 +44,7 @@ export function checkRevision(problems: ProblemCollector, revision: string | und
 /** The tag is appended to every upstream image name. */
 export function checkImageTag(problems: ProblemCollector, tag: string): void {
   if (!IMAGE_TAG.test(tag)) {
-    problems.add('CI0017', 'imageTag', tag, 'image tag must be 1-128 letters, digits, \'_\', \'.\' or \'-\', not starting with \'.\' or \'-\'',
+    problems.add('CI0019', 'imageTag', tag, 'image tag must be 1-128 letters, digits, \'_\', \'.\' or \'-\', not starting with \'.\' or \'-\'',
       'pass a tag of the Bookinfo images such as \'1.20.3\'');
   }
 }
@@ -55,7 +55,7 @@ export function checkImageTag(problems: ProblemCollector, tag: string): void {
  */
 export function checkReviewsVersions(problems: ProblemCollector, versions: readonly ReviewsVersion[]): void {
   if (versions.length === 0) {
-    problems.add('CI0015', 'reviewsVersions', [], 'reviewsVersions is empty, so the reviews Service selects no pods and the product page cannot show reviews',
+    problems.add('CI0019', 'reviewsVersions', [], 'reviewsVersions is empty, so the reviews Service selects no pods and the product page cannot show reviews',
       'omit reviewsVersions to get v1, v2 and v3, or list at least one version');
     return;
   }
@@ -64,19 +64,19 @@ export function checkReviewsVersions(problems: ProblemCollector, versions: reado
     const at = problems.at(`reviewsVersions[${i}]`);
     const first = seen.get(v.version);
     if (first !== undefined) {
-      at.add('CI0012', 'version', v.version, `reviews version '${v.version}' is listed twice (also at reviewsVersions[${first}]); only the first is rendered`,
+      at.add('CI0019', 'version', v.version, `reviews version '${v.version}' is listed twice (also at reviewsVersions[${first}]); only the first is rendered`,
         'give every reviews version a distinct name, or remove the duplicate');
       return;
     }
     seen.set(v.version, i);
     const labelProblem = v.version === '' ? 'must not be empty' : labelValueProblem(v.version);
     if (labelProblem) {
-      at.add('CI0018', 'version', v.version, `version ${labelProblem} (it is the value of the version pod label)`, 'use a short lowercase version such as \'v4\'');
+      at.add('CI0019', 'version', v.version, `version ${labelProblem} (it is the value of the version pod label)`, 'use a short lowercase version such as \'v4\'');
       return;
     }
     const nameProblem = dns1123SubdomainProblem(`reviews-${v.version}`);
     if (nameProblem) {
-      at.add('CI0001', 'version', v.version, `deployment name 'reviews-${v.version}' ${nameProblem}`, 'use a lowercase version such as \'v4\'');
+      at.add('CI0019', 'version', v.version, `deployment name 'reviews-${v.version}' ${nameProblem}`, 'use a lowercase version such as \'v4\'');
     }
   });
 }

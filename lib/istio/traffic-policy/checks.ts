@@ -1,48 +1,15 @@
 /**
  * Small shared helpers for the traffic-policy value objects, the DestinationRule and the Gateway:
- * rendering that never throws, whatever a plain-JavaScript caller passed, and the checks that
- * `ConnectionPool._validate` still runs for the Sidecar. Everything here is internal: do not
+ * rendering that never throws, whatever a plain-JavaScript caller passed. Everything here is
+ * internal: do not
  * re-export this module from `lib/index.ts`.
  *
  * @internal
  * @module
  */
 import { Duration } from 'cdk8s';
-import { ProblemCollector } from '../../analysis/finding';
-import { durationProblem, renderDuration } from '../private/duration';
-import { intRangeProblem } from '../../analysis/values/validate';
+import { renderDuration } from '../private/duration';
 
-/** Largest value of a protobuf int32 field. @internal */
-export const INT32_MAX = 2147483647;
-/** Largest value of a protobuf uint32 field (also the CRD's `maximum`). @internal */
-export const UINT32_MAX = 4294967295;
-
-/**
- * Records CI0004 when `d` is a Duration Istio would reject (below 1ms, or not whole
- * milliseconds); a value that is not a Duration renders as given and is left to the checks of the
- * manifest. `field` is relative to `problems`; its last segment names the field in the message.
- * @internal
- */
-export function checkDuration(problems: ProblemCollector, field: string, d: Duration | undefined): void {
-  if (!isDuration(d)) return;
-  const problem = durationProblem(d);
-  if (problem) {
-    problems.add('CI0004', field, renderDuration(d), `${lastSegment(field)} ${problem}`,
-      'pass a cdk8s Duration of at least Duration.millis(1), in whole milliseconds');
-  }
-}
-
-/**
- * Records `code` (CI0017 unless given) when `value` is set and not an integer in `[min, max]`.
- * @internal
- */
-export function checkInteger(problems: ProblemCollector, field: string, value: number | undefined, min: number, max: number, code = 'CI0017'): void {
-  if (value === undefined) return;
-  const problem = intRangeProblem(value, min, max);
-  if (problem) {
-    problems.add(code, field, value, `${lastSegment(field)} ${problem}, got ${value}`, `set ${lastSegment(field)} to a whole number from ${min} to ${max}`);
-  }
-}
 
 /**
  * Renders a duration (`'10s'`, `'250ms'`), or `undefined` when unset. A value that is not a cdk8s
@@ -79,10 +46,4 @@ export function copyArray<T>(values: readonly T[] | undefined): T[] | undefined 
 /** Whether `d` is a cdk8s Duration (by shape, so that any copy of cdk8s works). @internal */
 export function isDuration(d: unknown): d is Duration {
   return d instanceof Duration || (d !== null && typeof d === 'object' && typeof (d as any).toMilliseconds === 'function');
-}
-
-function lastSegment(field: string): string {
-  const withoutIndex = field.replace(/\[\d+\]$/, '');
-  const i = withoutIndex.lastIndexOf('.');
-  return i < 0 ? withoutIndex : withoutIndex.slice(i + 1);
 }

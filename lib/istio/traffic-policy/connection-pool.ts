@@ -1,7 +1,6 @@
 import { Duration } from 'cdk8s';
-import { ProblemCollector, formatValue } from '../../analysis/finding';
 import { networking } from '../private/l1';
-import { checkDuration, checkInteger, INT32_MAX, isDuration, optionalDuration, UINT32_MAX } from './checks';
+import { optionalDuration } from './checks';
 
 /**
  * Whether HTTP/1.1 connections to the destination are upgraded to HTTP/2.
@@ -170,50 +169,6 @@ export class ConnectionPool {
   /** The HTTP settings (a copy). */
   public get http(): HttpConnectionPool | undefined {
     return this.options.http ? { ...this.options.http } : undefined;
-  }
-
-  /**
-   * Records the problems of these settings; fields are relative to `connectionPool`. Only the
-   * Sidecar still calls this (its inbound connection pools, until its rules are checks over
-   * manifests); a DestinationRule's connection pools are checked on the rendered rule (CI0211).
-   * @internal
-   */
-  public _validate(problems: ProblemCollector): void {
-    const { tcp, http } = this.options;
-    if (!tcp && !http) {
-      problems.add('CI0015', '', {}, 'connection pool sets neither tcp nor http', 'set tcp or http limits, or remove connectionPool');
-    }
-    if (tcp) {
-      const t = problems.at('tcp');
-      checkInteger(t, 'maxConnections', tcp.maxConnections, 0, INT32_MAX);
-      checkDuration(t, 'connectTimeout', tcp.connectTimeout);
-      checkDuration(t, 'maxConnectionDuration', tcp.maxConnectionDuration);
-      // 0s turns the TCP idle timeout off: the CRD has no 1ms rule here and the webhook allows it
-      if (!isDuration(tcp.idleTimeout) || tcp.idleTimeout.toMilliseconds({ integral: false }) !== 0) checkDuration(t, 'idleTimeout', tcp.idleTimeout);
-      if (tcp.tcpKeepalive) {
-        const k = t.at('tcpKeepalive');
-        checkInteger(k, 'probes', tcp.tcpKeepalive.probes, 0, UINT32_MAX);
-        checkDuration(k, 'time', tcp.tcpKeepalive.time);
-        checkDuration(k, 'interval', tcp.tcpKeepalive.interval);
-      }
-    }
-    if (http) {
-      const h = problems.at('http');
-      checkInteger(h, 'http1MaxPendingRequests', http.http1MaxPendingRequests, 0, INT32_MAX);
-      checkInteger(h, 'http2MaxRequests', http.http2MaxRequests, 0, INT32_MAX);
-      checkInteger(h, 'maxRequestsPerConnection', http.maxRequestsPerConnection, 0, INT32_MAX);
-      checkInteger(h, 'maxRetries', http.maxRetries, 0, INT32_MAX);
-      checkInteger(h, 'maxConcurrentStreams', http.maxConcurrentStreams, 0, INT32_MAX);
-      checkDuration(h, 'idleTimeout', http.idleTimeout);
-      if (http.h2UpgradePolicy !== undefined && !Object.values(H2UpgradePolicy).includes(http.h2UpgradePolicy)) {
-        h.add('CI0017', 'h2UpgradePolicy', http.h2UpgradePolicy, `h2UpgradePolicy ${formatValue(http.h2UpgradePolicy)} is not one of ${Object.values(H2UpgradePolicy).join(', ')}`,
-          'use an H2UpgradePolicy value');
-      }
-      if (http.h2UpgradePolicy === H2UpgradePolicy.UPGRADE && http.useClientProtocol) {
-        h.add('CI0017', 'useClientProtocol', true, 'useClientProtocol must not be true when h2UpgradePolicy is UPGRADE',
-          'remove useClientProtocol or use another h2UpgradePolicy');
-      }
-    }
   }
 
   /**
