@@ -20,7 +20,17 @@ describe('cdk8s-istio check', () => {
     expect(run.stderr).toBe('cdk8s-istio check: 3 objects in 2 files; 2 errors, 0 warnings, 0 suppressed\n');
   });
 
-  test.todo('fails (exit 1) for a lookahead regex in a VirtualService, naming file:line of the regex field (switch on when the RE2 regex check is ported to an object check over manifests; today only the L2 constructs report CI0008)');
+  test('fails (exit 1) for a lookahead regex in a VirtualService, naming file:line of the regex field', () => {
+    // GIVEN a regex with a lookahead (RE2, which Istio and Envoy use, has none)
+    const route = `  - match:\n    - uri:\n        regex: "^/(?=api)"\n    route:\n    - destination:\n        host: reviews\n`;
+    const dir = writeTree({ 'mesh/reviews.yaml': REVIEWS, 'mesh/routes.yaml': reviewsRoutes(route) });
+    const file = path.join(dir, 'mesh', 'routes.yaml');
+    // WHEN
+    const run = runCli(['check', path.join(dir, 'mesh')]);
+    // THEN
+    expect(run.code).toBe(1);
+    expect(run.stdout.trimEnd().split('\n')).toEqual([expect.stringMatching(new RegExp(`^error CI0109 ${escape(file)}:12 \\[VirtualService shop/reviews\\] spec\\.http\\[0\\]\\.match\\[0\\]\\.uri\\.regex = '\\^/\\(\\?=api\\)': `))]);
+  });
 
   test('passes (exit 0) for the committed dist/, as kubectl apply -f dist/ reads it', () => {
     // WHEN

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Document, isMap, isPair, isScalar, isSeq, LineCounter, Node, parseAllDocuments } from 'yaml';
+import { Document, isMap, isPair, isScalar, isSeq, LineCounter, Node, parseAllDocuments, Scalar, visit } from 'yaml';
 import { RawFinding } from '../engine';
 import { Severity, SourceLocation } from '../finding';
 import { parseField } from '../manifest/read';
@@ -132,6 +132,7 @@ export function parseManifests(text: string, file: string, options: ReadManifest
       }
       return;
     }
+    keepColonScalars(doc, text);
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: 1000 });
@@ -160,6 +161,32 @@ export function parseManifests(text: string, file: string, options: ReadManifest
     }
   });
   return { objects, findings, notes, files: [file] };
+}
+
+/**
+ * kubectl reads YAML with go-yaml, where a `:` ends a plain scalar only when a space or a line
+ * break follows it. In a flow sequence, `[1.2.3.4, 2001:db8::]` is therefore two strings for
+ * kubectl, while a strict YAML 1.2 parser reads the second item as the key `2001:db8:` of a one-pair
+ * map. Such items (an implicit key ending in `:`, with no value, written without a space) become the
+ * string that was written, as kubectl reads them.
+ */
+function keepColonScalars(doc: Document, text: string): void {
+  visit(doc, {
+    Seq(_key, seq) {
+      if (!seq.flow) return;
+      seq.items.forEach((item, i) => {
+        if (!isMap(item) || item.items.length !== 1 || !item.range) return;
+        const pair = item.items[0];
+        const value = pair.value;
+        if (!isScalar(pair.key) || (value !== null && !(isScalar(value) && value.value === null && value.source === ''))) return;
+        const written = text.slice(item.range[0], item.range[1]).trim();
+        if (!written.endsWith(':') || written.startsWith('{') || /\s/.test(written)) return;
+        const scalar = new Scalar(written);
+        scalar.range = item.range;
+        seq.items[i] = scalar;
+      });
+    },
+  });
 }
 
 function isK8sObject(value: unknown): boolean {

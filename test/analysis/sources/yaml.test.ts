@@ -43,11 +43,11 @@ describe('parseManifests', () => {
 
   test('reads YAML 1.2 as kubectl does: `.`, IPv6 prefixes and yes/no stay strings', () => {
     // GIVEN
-    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: c }\ndata:\n  dot: .\n  v6: 2001:db8::/32\n  answer: yes\n  octal: 0o10\n';
+    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: c }\ndata:\n  dot: .\n  v6: 2001:db8::/32\n  answer: yes\n  octal: 0o10\n  list: [1.2.3.4, 001:db8::, ., {a: b}, c: d]\n';
     // WHEN
     const [cm] = parseManifests(text, 'c.yaml').objects;
-    // THEN
-    expect(cm.manifest.data).toEqual({ dot: '.', v6: '2001:db8::/32', answer: 'yes', octal: 8 });
+    // THEN a colon ends a plain scalar only before a space, as in go-yaml (kubectl)
+    expect(cm.manifest.data).toEqual({ dot: '.', v6: '2001:db8::/32', answer: 'yes', octal: 8, list: ['1.2.3.4', '001:db8::', '.', { a: 'b' }, { c: 'd' }] });
   });
 
   test('expands kind: List, locating each item', () => {
