@@ -45,7 +45,11 @@ export function serviceOfFqdn(fqdn: string): { name: string; namespace: string }
   return parts.length === 2 && parts[0] && parts[1] ? { name: parts[0], namespace: parts[1] } : undefined;
 }
 
-/** Whether `host` is a wildcard (`*` or `*.suffix`). */
+/**
+ * Whether `host` is a wildcard (`*` or `*.suffix`).
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/virtual-service/#VirtualService
+ */
 export function isWildcard(host: string): boolean {
   return host.startsWith('*');
 }
