@@ -136,6 +136,7 @@ export class MeshModel {
   private readonly byGroupKind = new Map<string, ManifestObject[]>();
   private readonly namespaceObjects = new Map<string, ManifestObject>();
   private readonly servicesByName = new Map<string, ManifestObject>();
+  private readonly servicesByNamespace = new Map<string, ManifestObject[]>();
   private readonly gatewaysByName = new Map<string, ManifestObject>();
   private readonly exactHosts = new Map<string, HostEntry[]>();
   private readonly wildcardHosts = new Map<string, HostEntry[]>();
@@ -160,6 +161,7 @@ export class MeshModel {
 
     for (const s of this.ofKind('Service')) {
       this.servicesByName.set(`${s.namespace}/${s.name}`, s);
+      push(this.servicesByNamespace, s.namespace, s);
       this.addHost({ object: s, host: serviceFqdn(s.name, s.namespace), ports: servicePorts(s), scope: exportScope(s) });
     }
     for (const se of this.serviceEntries) {
@@ -264,6 +266,11 @@ export class MeshModel {
     return this.servicesByName.get(`${namespace}/${name}`);
   }
 
+  /** The Services of a namespace. */
+  public servicesIn(namespace: string): readonly ManifestObject[] {
+    return this.servicesByNamespace.get(namespace) ?? [];
+  }
+
   /** The Gateway `namespace/name`. */
   public gateway(namespace: string, name: string): ManifestObject | undefined {
     return this.gatewaysByName.get(`${namespace}/${name}`);
@@ -294,11 +301,15 @@ export class MeshModel {
    * `fromNamespace`): exact hosts, and wildcard ServiceEntry hosts that cover it.
    */
   public hostEntries(host: string, fromNamespace: string): HostEntry[] {
-    const fqdn = toFqdn(host, fromNamespace);
-    const out: HostEntry[] = [];
-    if (!isWildcard(fqdn)) out.push(...this.exactHosts.get(fqdn) ?? []);
-    for (const suffix of suffixesOf(fqdn)) out.push(...this.wildcardHosts.get(suffix) ?? []);
-    return out.filter((e) => isVisible(e.scope, fromNamespace));
+    return this.allHostEntries(host, fromNamespace).filter((e) => isVisible(e.scope, fromNamespace));
+  }
+
+  /**
+   * The Service and ServiceEntry hosts that cover `host` (written in `fromNamespace`) but are not
+   * exported to `fromNamespace`: what the namespace would see without `exportTo`.
+   */
+  public hiddenHostEntries(host: string, fromNamespace: string): HostEntry[] {
+    return this.allHostEntries(host, fromNamespace).filter((e) => !isVisible(e.scope, fromNamespace));
   }
 
   /**
@@ -331,6 +342,14 @@ export class MeshModel {
     const selector = asRecord(service.manifest.spec?.selector);
     if (Object.keys(selector).length === 0) return [];
     return this.pods.select(service.namespace, selector);
+  }
+
+  private allHostEntries(host: string, fromNamespace: string): HostEntry[] {
+    const fqdn = toFqdn(host, fromNamespace);
+    const out: HostEntry[] = [];
+    if (!isWildcard(fqdn)) out.push(...this.exactHosts.get(fqdn) ?? []);
+    for (const suffix of suffixesOf(fqdn)) out.push(...this.wildcardHosts.get(suffix) ?? []);
+    return out;
   }
 
   private addHost(entry: HostEntry): void {
