@@ -1,62 +1,117 @@
+/**
+ * The indexed, visibility-aware model of a whole app (or folder of YAML), for the mesh checks.
+ *
+ * It reads manifests only (plain JSON), so the checks work the same for L2 constructs, L1
+ * classes, cdk8s-plus objects, `Include`d and hand-written YAML. Everything a check looks up is
+ * indexed once (by kind, namespace, host and label): a check never scans all objects inside a
+ * loop over objects.
+ */
+import { asArray, asRecord } from '../manifest/read';
 import { ManifestObject } from '../manifest-object';
 import { ExternalDeclarations, ExternalNamespace } from './external';
+import { hostsMatch, isWildcard, parseNamespacedHost, serviceFqdn, serviceOfFqdn, toFqdn } from './hosts';
+import { ExportScope, exportScope, isVisible } from './visibility';
+import { PodIndex, PodTemplate, podTemplateOf } from './workloads';
 
-/**
- * An index of the rendered manifests of a whole app, for cross-resource checks.
- *
- * The model only reads manifests (plain JSON), never constructs, so the checks work the same for
- * the L2 constructs, the imported L1 classes, cdk8s-plus objects and hand-written `ApiObject`s.
- */
+export { PodTemplate } from './workloads';
+export { ExternalDeclarations, ExternalNamespace } from './external';
 
-/** The cluster DNS suffix Istio assumes for Kubernetes Services. */
-const CLUSTER_SUFFIX = 'svc.cluster.local';
-
-/** Istio's root namespace: PeerAuthentications here without a selector apply mesh-wide. */
+/** Istio's root namespace: mesh-wide policies live here. */
 export const ROOT_NAMESPACE = 'istio-system';
 
 /** The pod label cdk8s-plus adds for its own selectors; left out of messages. */
 const CDK8S_ADDR_LABEL = 'cdk8s.io/metadata.addr';
 
 /**
- * One object in the model (an alias kept for the rules written against it).
+ * One object in the model (an alias kept for the checks written against it).
  *
  * @see https://istio.io/latest/docs/reference/config/analysis/
  */
 export type ModelObject = ManifestObject;
 
 /**
- * A pod template of a workload (Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob or Pod).
+ * How a namespace takes part in the mesh.
  *
- * @see https://kubernetes.io/docs/concepts/workloads/pods/#pod-templates
+ * @see https://istio.io/latest/docs/setup/additional-setup/sidecar-injection/
  */
-export interface PodTemplate {
-  /** The workload object. */
-  readonly owner: ModelObject;
-  /** The pod labels. */
-  readonly labels: Record<string, string>;
-  /** The pod annotations. */
-  readonly annotations: Record<string, string>;
-  /** Where the pod labels live in the manifest, e.g. `spec.template.metadata.labels`. */
-  readonly labelsField: string;
+export enum MeshMode {
+  /** Sidecars are injected (`istio-injection=enabled` or an `istio.io/rev` label). */
+  SIDECAR = 'sidecar',
+  /** Ambient mode (`istio.io/dataplane-mode=ambient`): ztunnel, and waypoints for L7. */
+  AMBIENT = 'ambient',
+  /** Not in the mesh (no label, or `istio-injection=disabled`). */
+  NONE = 'none',
 }
 
 /**
- * What a host in a VirtualService or DestinationRule refers to.
+ * Options of the {@link MeshModel}.
+ *
+ * @see https://istio.io/latest/docs/ops/diagnostic-tools/istioctl-analyze/
+ */
+export interface MeshModelOptions {
+  /**
+   * What lives outside the given objects.
+   * @default - nothing: every reference must be to a given object
+   */
+  readonly external?: ExternalDeclarations;
+}
+
+/**
+ * A port of a Service or ServiceEntry, as destinations refer to it.
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/service-entry/#ServicePort
+ */
+export interface HostPort {
+  /** The port number (`spec.ports[].port` of a Service, `.number` of a ServiceEntry). */
+  readonly number: number;
+  /**
+   * The port name.
+   * @default - unnamed
+   */
+  readonly name?: string;
+  /**
+   * The protocol as Istio sees it: the ServiceEntry protocol, or the Service port's appProtocol,
+   * or the protocol prefix of its name (`http-web` is HTTP).
+   * @default - unknown (Istio sniffs the protocol)
+   */
+  readonly protocol?: string;
+}
+
+/**
+ * A Service or ServiceEntry host that destinations can name.
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/service-entry/
+ */
+export interface HostEntry {
+  /** The Service or ServiceEntry. */
+  readonly object: ManifestObject;
+  /** The host: the Service's FQDN, or a ServiceEntry host (short ones expanded, wildcards kept). */
+  readonly host: string;
+  /** The ports it offers. */
+  readonly ports: readonly HostPort[];
+  /** Where it is visible. */
+  readonly scope: ExportScope;
+}
+
+/**
+ * What a destination or DestinationRule host refers to, seen from one namespace.
  *
  * @see https://istio.io/latest/docs/reference/config/networking/virtual-service/#Destination
  */
 export interface ResolvedHost {
   /** The host as written. */
   readonly host: string;
-  /** The fully qualified host Istio uses (short names expanded in the rule's namespace). */
+  /** The fully qualified host Istio uses (short names expanded in the referring namespace). */
   readonly fqdn: string;
+  /** Every visible Service and ServiceEntry host that covers it. */
+  readonly entries: readonly HostEntry[];
   /**
-   * The Kubernetes Service the host names.
-   * @default - the host names no Service in the app
+   * The Kubernetes Service it names, when one is visible.
+   * @default - no Service
    */
-  readonly service?: ModelObject;
-  /** The ServiceEntries whose hosts cover it. */
-  readonly serviceEntries: ModelObject[];
+  readonly service?: ManifestObject;
+  /** The visible ServiceEntries whose hosts cover it. */
+  readonly serviceEntries: readonly ManifestObject[];
   /**
    * The external declaration that covers a host no Service or ServiceEntry of the input
    * resolves: `host '*.example.com'` or `namespace 'legacy'` (see {@link ExternalDeclarations}).
@@ -66,120 +121,159 @@ export interface ResolvedHost {
 }
 
 /**
- * Options of {@link MeshModel}.
+ * The index of every object of an app: namespaces and how they are meshed, Services and
+ * ServiceEntries by host (with `exportTo`), DestinationRules by host, Gateways by name, workloads
+ * by namespace and label, and the policies by namespace.
  *
  * @see https://istio.io/latest/docs/ops/diagnostic-tools/istioctl-analyze/
  */
-export interface MeshModelOptions {
-  /**
-   * What lives outside the objects: hosts, Gateways and namespaces the checks must not report
-   * missing.
-   * @default - nothing: every reference must resolve in the objects
-   */
-  readonly external?: ExternalDeclarations;
-}
-
-const WORKLOAD_TEMPLATES: { [kind: string]: string } = {
-  Deployment: 'spec.template',
-  StatefulSet: 'spec.template',
-  DaemonSet: 'spec.template',
-  ReplicaSet: 'spec.template',
-  Job: 'spec.template',
-  CronJob: 'spec.jobTemplate.spec.template',
-};
-
-/**
- * An index of the app's rendered objects: Services, workloads, Istio resources and namespaces.
- *
- * @see https://istio.io/latest/docs/reference/config/analysis/
- */
 export class MeshModel {
   /** Every object, in input order. */
-  public readonly objects: ModelObject[];
+  public readonly objects: readonly ManifestObject[];
+  /** Every pod and pod template, indexed by namespace and label. */
+  public readonly pods: PodIndex;
 
-  private readonly cache = new Map<string, ModelObject[] | PodTemplate[]>();
-  private readonly externalHosts: readonly { written: string; forms: string[] }[];
+  private readonly byGroupKind = new Map<string, ManifestObject[]>();
+  private readonly namespaceObjects = new Map<string, ManifestObject>();
+  private readonly servicesByName = new Map<string, ManifestObject>();
+  private readonly servicesByNamespace = new Map<string, ManifestObject[]>();
+  private readonly gatewaysByName = new Map<string, ManifestObject>();
+  private readonly exactHosts = new Map<string, HostEntry[]>();
+  private readonly wildcardHosts = new Map<string, HostEntry[]>();
+  private readonly exactRules = new Map<string, ManifestObject[]>();
+  private readonly wildcardRules = new Map<string, ManifestObject[]>();
+  private readonly externalHostsExact = new Map<string, string>();
+  private readonly externalHostsWildcard = new Map<string, string>();
   private readonly externalGateways: ReadonlySet<string>;
   private readonly externalNamespaces: ReadonlyMap<string, ExternalNamespace>;
 
   constructor(objects: readonly ManifestObject[], options: MeshModelOptions = {}) {
-    this.objects = [...objects];
+    this.objects = objects;
     const external = options.external ?? {};
-    this.externalHosts = (external.hosts ?? []).map((written) => ({ written, forms: hostForms(written) }));
+    const pods: PodTemplate[] = [];
+    for (const o of objects) {
+      push(this.byGroupKind, o.groupKind, o);
+      const pod = podTemplateOf(o);
+      if (pod) pods.push(pod);
+      if (o.groupKind === 'Namespace' && !this.namespaceObjects.has(o.name)) this.namespaceObjects.set(o.name, o);
+    }
+    this.pods = new PodIndex(pods);
+
+    for (const s of this.ofKind('Service')) {
+      this.servicesByName.set(`${s.namespace}/${s.name}`, s);
+      push(this.servicesByNamespace, s.namespace, s);
+      this.addHost({ object: s, host: serviceFqdn(s.name, s.namespace), ports: servicePorts(s), scope: exportScope(s) });
+    }
+    for (const se of this.serviceEntries) {
+      const ports = serviceEntryPorts(se);
+      const scope = exportScope(se);
+      for (const h of asArray(se.manifest.spec?.hosts)) {
+        if (typeof h === 'string' && h !== '') this.addHost({ object: se, host: toFqdn(h, se.namespace), ports, scope });
+      }
+    }
+    for (const g of this.gateways) this.gatewaysByName.set(`${g.namespace}/${g.name}`, g);
+    for (const dr of this.destinationRules) {
+      const h = dr.manifest.spec?.host;
+      if (typeof h !== 'string' || h === '') continue;
+      const fqdn = toFqdn(h, dr.namespace);
+      push(isWildcard(fqdn) ? this.wildcardRules : this.exactRules, isWildcard(fqdn) ? fqdn.slice(1) : fqdn, dr);
+    }
+    for (const written of external.hosts ?? []) {
+      // `name.namespace` and `name.namespace.svc` also declare the Service's full name
+      const parts = written.split('.');
+      const forms = !isWildcard(written) && (parts.length === 2 || (parts.length === 3 && parts[2] === 'svc')) ? [written, serviceFqdn(parts[0], parts[1])] : [written];
+      for (const h of forms) {
+        if (isWildcard(h)) this.externalHostsWildcard.set(h.slice(1), written);
+        else this.externalHostsExact.set(h, written);
+      }
+    }
     this.externalGateways = new Set(external.gateways ?? []);
     this.externalNamespaces = new Map((external.namespaces ?? []).map((n) => [n.name, n]));
   }
 
-  /** Objects of one Istio kind (`networking.istio.io` or `security.istio.io`, any version). */
-  public istio(kind: string): ModelObject[] {
-    return this.objects.filter((o) => o.kind === kind && /^(networking|security)\.istio\.io\//.test(o.apiVersion));
-  }
-
-  /** Objects of one core or apps kind (`v1`, `apps/v1`, `batch/v1`). */
-  public core(kind: string): ModelObject[] {
-    return this.objects.filter((o) => o.kind === kind && !o.apiVersion.includes('.'));
+  /**
+   * The objects of one group and kind, as `Kind.group` (`VirtualService.networking.istio.io`,
+   * `Deployment.apps`, `Service`).
+   */
+  public ofKind(groupKind: string): readonly ManifestObject[] {
+    return this.byGroupKind.get(groupKind) ?? [];
   }
 
   /** The Kubernetes Services. */
-  public get services(): ModelObject[] { return this.memo('services', () => this.core('Service')); }
-  /** The VirtualServices. */
-  public get virtualServices(): ModelObject[] { return this.memo('vs', () => this.istio('VirtualService')); }
+  public get services(): readonly ManifestObject[] { return this.ofKind('Service'); }
+  /** The Kubernetes ServiceAccounts. */
+  public get serviceAccounts(): readonly ManifestObject[] { return this.ofKind('ServiceAccount'); }
+  /** The Namespace objects. */
+  public get namespaces(): readonly ManifestObject[] { return this.ofKind('Namespace'); }
+  /** The VirtualServices (every served version). */
+  public get virtualServices(): readonly ManifestObject[] { return this.ofKind('VirtualService.networking.istio.io'); }
   /** The DestinationRules. */
-  public get destinationRules(): ModelObject[] { return this.memo('dr', () => this.istio('DestinationRule')); }
+  public get destinationRules(): readonly ManifestObject[] { return this.ofKind('DestinationRule.networking.istio.io'); }
   /** The Istio Gateways (not Kubernetes Gateway API ones). */
-  public get gateways(): ModelObject[] { return this.memo('gw', () => this.istio('Gateway')); }
+  public get gateways(): readonly ManifestObject[] { return this.ofKind('Gateway.networking.istio.io'); }
   /** The ServiceEntries. */
-  public get serviceEntries(): ModelObject[] { return this.memo('se', () => this.istio('ServiceEntry')); }
+  public get serviceEntries(): readonly ManifestObject[] { return this.ofKind('ServiceEntry.networking.istio.io'); }
+  /** The Sidecars. */
+  public get sidecars(): readonly ManifestObject[] { return this.ofKind('Sidecar.networking.istio.io'); }
   /** The PeerAuthentications. */
-  public get peerAuthentications(): ModelObject[] { return this.memo('pa', () => this.istio('PeerAuthentication')); }
+  public get peerAuthentications(): readonly ManifestObject[] { return this.ofKind('PeerAuthentication.security.istio.io'); }
+  /** The AuthorizationPolicies. */
+  public get authorizationPolicies(): readonly ManifestObject[] { return this.ofKind('AuthorizationPolicy.security.istio.io'); }
+  /** The RequestAuthentications. */
+  public get requestAuthentications(): readonly ManifestObject[] { return this.ofKind('RequestAuthentication.security.istio.io'); }
+  /** Every pod and pod template (an alias of `pods.all`). */
+  public get podTemplates(): readonly PodTemplate[] { return this.pods.all; }
 
-  /** Every pod template in the app (Pods and the templates of workload controllers). */
-  public get podTemplates(): PodTemplate[] {
-    return this.memo('pods', () => {
-      const out: PodTemplate[] = [];
-      for (const o of this.objects) {
-        if (o.apiVersion.includes('.')) continue;
-        if (o.kind === 'Pod') {
-          out.push({ owner: o, labels: o.manifest.metadata?.labels ?? {}, annotations: o.manifest.metadata?.annotations ?? {}, labelsField: 'metadata.labels' });
-          continue;
-        }
-        const at = WORKLOAD_TEMPLATES[o.kind];
-        if (!at) continue;
-        const template = at.split('.').reduce((acc: any, k) => acc?.[k], o.manifest);
-        out.push({
-          owner: o,
-          labels: template?.metadata?.labels ?? {},
-          annotations: template?.metadata?.annotations ?? {},
-          labelsField: `${at}.metadata.labels`,
-        });
-      }
-      return out;
-    });
-  }
-
-  /** The `Namespace` object of that name, if the app has one. */
-  public namespaceObject(name: string): ModelObject | undefined {
-    return this.core('Namespace').find((o) => o.name === name);
+  /** The `Namespace` object of that name, if the input has one. */
+  public namespaceObject(name: string): ManifestObject | undefined {
+    return this.namespaceObjects.get(name);
   }
 
   /**
-   * Whether a namespace is in the mesh: `true` when its Namespace object has
-   * `istio-injection=enabled`, an `istio.io/rev` label or `istio.io/dataplane-mode=ambient`,
-   * `false` when it has none; without a Namespace object, what an external declaration says
-   * (`meshed`), else `undefined` (the namespace is configured elsewhere).
+   * How a namespace takes part in the mesh, from its Namespace object's labels
+   * (`istio-injection`, `istio.io/rev`, `istio.io/dataplane-mode`) or its external declaration;
+   * `undefined` when the namespace is neither in the input nor declared.
    */
-  public isInjected(namespace: string): boolean | undefined {
-    const ns = this.namespaceObject(namespace);
-    if (!ns) return this.externalNamespaces.get(namespace)?.meshed;
-    const labels = ns.manifest.metadata?.labels ?? {};
-    if (labels['istio-injection'] === 'disabled') return false;
-    // ambient namespaces are meshed without sidecars (ztunnel, and waypoints for L7)
-    return labels['istio-injection'] === 'enabled' || labels['istio.io/rev'] !== undefined || labels['istio.io/dataplane-mode'] === 'ambient';
+  public meshMode(namespace: string): MeshMode | undefined {
+    const ns = this.namespaceObjects.get(namespace);
+    if (!ns) {
+      const meshed = this.externalNamespaces.get(namespace)?.meshed;
+      return meshed === undefined ? undefined : meshed ? MeshMode.SIDECAR : MeshMode.NONE;
+    }
+    const labels = asRecord(ns.manifest.metadata?.labels);
+    if (labels['istio-injection'] === 'disabled') return MeshMode.NONE;
+    if (labels['istio.io/dataplane-mode'] === 'ambient') return MeshMode.AMBIENT;
+    if (labels['istio-injection'] === 'enabled' || typeof labels['istio.io/rev'] === 'string') return MeshMode.SIDECAR;
+    return MeshMode.NONE;
   }
 
-  /** A Gateway by namespace and name. */
-  public gateway(namespace: string, name: string): ModelObject | undefined {
-    return this.gateways.find((g) => g.namespace === namespace && g.name === name);
+  /**
+   * Whether a namespace is in the mesh (sidecar or ambient); `undefined` when it is neither in
+   * the input nor declared.
+   */
+  public isInjected(namespace: string): boolean | undefined {
+    const mode = this.meshMode(namespace);
+    return mode === undefined ? undefined : mode !== MeshMode.NONE;
+  }
+
+  /** Whether a namespace is known: a Namespace object in the input, or a declared external namespace. */
+  public hasNamespace(namespace: string): boolean {
+    return this.namespaceObjects.has(namespace) || this.externalNamespaces.has(namespace);
+  }
+
+  /** The Service `namespace/name`. */
+  public service(namespace: string, name: string): ManifestObject | undefined {
+    return this.servicesByName.get(`${namespace}/${name}`);
+  }
+
+  /** The Services of a namespace. */
+  public servicesIn(namespace: string): readonly ManifestObject[] {
+    return this.servicesByNamespace.get(namespace) ?? [];
+  }
+
+  /** The Gateway `namespace/name`. */
+  public gateway(namespace: string, name: string): ManifestObject | undefined {
+    return this.gatewaysByName.get(`${namespace}/${name}`);
   }
 
   /** Whether the Gateway `namespace/name` is declared external (by name, or by `namespace/*`). */
@@ -188,101 +282,91 @@ export class MeshModel {
   }
 
   /**
-   * Resolves a destination or DestinationRule host written in `fromNamespace`.
-   *
-   * Istio expands a short name in the namespace of the rule, not of the Service; `name.ns`,
-   * `name.ns.svc` and `name.ns.svc.cluster.local` all name the Service `name` in `ns`. Other
-   * hosts can only be served by a ServiceEntry (wildcard ServiceEntry hosts match too).
+   * The external declaration that covers `fqdn` (`host '*.example.com'`, `namespace 'legacy'`),
+   * or `undefined`.
+   */
+  public externalHost(fqdn: string): string | undefined {
+    const exact = this.externalHostsExact.get(fqdn);
+    if (exact) return `host '${exact}'`;
+    for (const suffix of suffixesOf(fqdn)) {
+      const wildcard = this.externalHostsWildcard.get(suffix);
+      if (wildcard) return `host '${wildcard}'`;
+    }
+    const service = serviceOfFqdn(fqdn);
+    return service && this.externalNamespaces.has(service.namespace) ? `namespace '${service.namespace}'` : undefined;
+  }
+
+  /**
+   * The Service and ServiceEntry hosts visible from `fromNamespace` that cover `host` (written in
+   * `fromNamespace`): exact hosts, and wildcard ServiceEntry hosts that cover it.
+   */
+  public hostEntries(host: string, fromNamespace: string): HostEntry[] {
+    return this.allHostEntries(host, fromNamespace).filter((e) => isVisible(e.scope, fromNamespace));
+  }
+
+  /**
+   * The Service and ServiceEntry hosts that cover `host` (written in `fromNamespace`) but are not
+   * exported to `fromNamespace`: what the namespace would see without `exportTo`.
+   */
+  public hiddenHostEntries(host: string, fromNamespace: string): HostEntry[] {
+    return this.allHostEntries(host, fromNamespace).filter((e) => !isVisible(e.scope, fromNamespace));
+  }
+
+  /**
+   * Resolves a destination or DestinationRule host written in `fromNamespace`, as Istio does:
+   * short names expand in `fromNamespace`, names with a dot are taken as written, and only what
+   * is visible from `fromNamespace` counts.
    */
   public resolveHost(host: string, fromNamespace: string): ResolvedHost {
-    const ref = serviceRef(host, fromNamespace);
-    const service = ref ? this.services.find((s) => s.name === ref.name && s.namespace === ref.namespace) : undefined;
-    // `name.ns` is a Service only when that Service exists; otherwise it is an external name (`example.com`)
-    const fqdn = ref && (service || !host.includes('.')) ? `${ref.name}.${ref.namespace}.${CLUSTER_SUFFIX}` : host.endsWith('.svc') ? `${host}.cluster.local` : host;
-    const serviceEntries = this.serviceEntries.filter((se) =>
-      asArray<string>(se.manifest.spec?.hosts).some((h) => typeof h === 'string' && (hostsIntersect(h, fqdn) || hostsIntersect(h, host)
-        || (!h.includes('.') && hostsIntersect(`${h}.${se.namespace}.${CLUSTER_SUFFIX}`, fqdn)))));
-    const external = service || serviceEntries.length > 0 ? undefined : this.externalHost(host, fqdn, fromNamespace);
-    return { host, fqdn, service, serviceEntries, external };
+    const fqdn = toFqdn(host, fromNamespace);
+    const entries = this.hostEntries(host, fromNamespace);
+    const service = entries.find((e) => e.object.groupKind === 'Service')?.object;
+    const serviceEntries = [...new Set(entries.filter((e) => e.object.groupKind !== 'Service').map((e) => e.object))];
+    return { host, fqdn, entries, service, serviceEntries, external: entries.length > 0 ? undefined : this.externalHost(fqdn) };
   }
 
-  /** The pod templates a Service selects: same namespace, all selector labels present. */
-  public podsOf(service: ModelObject): PodTemplate[] {
-    const selector: Record<string, string> = service.manifest.spec?.selector ?? {};
+  /**
+   * The DestinationRules whose host covers `fqdn` (exactly, or by a wildcard), and, when
+   * `fromNamespace` is given, that are visible from it.
+   */
+  public destinationRulesFor(fqdn: string, fromNamespace?: string): ManifestObject[] {
+    const out: ManifestObject[] = [];
+    out.push(...this.exactRules.get(fqdn) ?? []);
+    for (const suffix of suffixesOf(fqdn)) out.push(...this.wildcardRules.get(suffix) ?? []);
+    const unique = [...new Set(out)];
+    return fromNamespace === undefined ? unique : unique.filter((dr) => isVisible(exportScope(dr), fromNamespace));
+  }
+
+  /** The pod templates a Service selects: its namespace, every selector label present. */
+  public podsOf(service: ManifestObject): PodTemplate[] {
+    const selector = asRecord(service.manifest.spec?.selector);
     if (Object.keys(selector).length === 0) return [];
-    return this.podTemplates.filter((p) => p.owner.namespace === service.namespace && selects(selector, p.labels));
+    return this.pods.select(service.namespace, selector);
   }
 
-  /** The DestinationRules whose host covers `fqdn` (exact or wildcard). */
-  public destinationRulesFor(fqdn: string): ModelObject[] {
-    return this.destinationRules.filter((dr) => {
-      const h = dr.manifest.spec?.host;
-      return typeof h === 'string' && hostMatches(this.resolveHost(h, dr.namespace).fqdn, fqdn);
-    });
+  private allHostEntries(host: string, fromNamespace: string): HostEntry[] {
+    const fqdn = toFqdn(host, fromNamespace);
+    const out: HostEntry[] = [];
+    if (!isWildcard(fqdn)) out.push(...this.exactHosts.get(fqdn) ?? []);
+    for (const suffix of suffixesOf(fqdn)) out.push(...this.wildcardHosts.get(suffix) ?? []);
+    return out;
   }
 
-  /** The declaration that covers a host (see {@link ResolvedHost.external}). */
-  private externalHost(host: string, fqdn: string, fromNamespace: string): string | undefined {
-    const forms = [fqdn, ...hostForms(host)];
-    const declared = this.externalHosts.find((h) => h.forms.some((p) => forms.some((f) => hostMatches(p, f))));
-    if (declared) return `host '${declared.written}'`;
-    const ref = serviceRef(host, fromNamespace);
-    return ref && this.externalNamespaces.has(ref.namespace) ? `namespace '${ref.namespace}'` : undefined;
-  }
-
-  private memo<T extends ModelObject[] | PodTemplate[]>(key: string, compute: () => T): T {
-    if (!this.cache.has(key)) this.cache.set(key, compute());
-    return this.cache.get(key) as T;
+  private addHost(entry: HostEntry): void {
+    if (isWildcard(entry.host)) push(this.wildcardHosts, entry.host.slice(1), entry);
+    else push(this.exactHosts, entry.host, entry);
   }
 }
 
 /**
- * `{name, namespace}` when `host` has one of the Kubernetes Service forms: `name` (in
- * `fromNamespace`), `name.ns`, `name.ns.svc` or `name.ns.svc.cluster.local`.
- *
- * @see https://istio.io/latest/docs/reference/config/networking/virtual-service/#Destination
+ * The suffixes a wildcard can cover `host` with, without the `*`: for `a.b.com`, `.b.com`, `.com`
+ * and `` (the bare `*`); for a wildcard `*.b.com`, `.b.com`, `.com` and ``.
  */
-export function serviceRef(host: string, fromNamespace: string): { name: string; namespace: string } | undefined {
-  if (typeof host !== 'string' || host.length === 0 || host.includes('*')) return undefined;
-  const labels = host.split('.');
-  if (labels.length === 1) return { name: host, namespace: fromNamespace };
-  const suffix = labels.slice(2).join('.');
-  if (suffix === '' || suffix === 'svc' || suffix === CLUSTER_SUFFIX) {
-    return { name: labels[0], namespace: labels[1] };
-  }
-  return undefined;
-}
-
-/** A host, and the full Service name when it has the `name.namespace[.svc]` form. */
-function hostForms(host: string): string[] {
-  const ref = host.includes('.') ? serviceRef(host, '') : undefined;
-  const fqdn = ref ? `${ref.name}.${ref.namespace}.${CLUSTER_SUFFIX}` : host;
-  return fqdn === host ? [host] : [host, fqdn];
-}
-
-/**
- * Whether the host pattern `pattern` (`*`, `*.x`, or exact) covers `host` (which may be a wildcard).
- *
- * @see https://istio.io/latest/docs/reference/config/networking/virtual-service/#VirtualService
- */
-export function hostMatches(pattern: string, host: string): boolean {
-  if (pattern === '*') return true;
-  if (pattern === host) return true;
-  if (pattern.startsWith('*')) {
-    const suffix = pattern.slice(1);
-    if (host.startsWith('*')) return host.slice(1).endsWith(suffix);
-    return host.endsWith(suffix) && host.length > suffix.length;
-  }
-  return false;
-}
-
-/**
- * Whether two host patterns share at least one host (either covers the other).
- *
- * @see https://istio.io/latest/docs/reference/config/networking/virtual-service/#VirtualService
- */
-export function hostsIntersect(a: string, b: string): boolean {
-  return hostMatches(a, b) || hostMatches(b, a);
+function suffixesOf(host: string): string[] {
+  const name = isWildcard(host) ? host.slice(1) : host;
+  const out: string[] = [''];
+  for (let i = name.indexOf('.'); i >= 0; i = name.indexOf('.', i + 1)) out.push(name.slice(i));
+  return out;
 }
 
 /**
@@ -290,8 +374,17 @@ export function hostsIntersect(a: string, b: string): boolean {
  *
  * @see https://istio.io/latest/docs/reference/config/type/workload-selector/
  */
-export function selects(selector: Record<string, string>, labels: Record<string, string>): boolean {
-  return Object.entries(selector).every(([k, v]) => labels[k] === v);
+export function selects(selector: Readonly<Record<string, unknown>>, labels: Readonly<Record<string, string>>): boolean {
+  return Object.entries(selector).every(([k, v]) => labels[k] === String(v));
+}
+
+/**
+ * Whether two hosts share at least one name (Istio's `host.Name.Matches`).
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/virtual-service/#VirtualService
+ */
+export function hostsIntersect(a: string, b: string): boolean {
+  return hostsMatch(a, b);
 }
 
 /**
@@ -299,7 +392,7 @@ export function selects(selector: Record<string, string>, labels: Record<string,
  *
  * @see https://istio.io/latest/docs/reference/config/analysis/
  */
-export function formatLabels(labels: Record<string, string>): string {
+export function formatLabels(labels: Readonly<Record<string, unknown>>): string {
   const entries = Object.keys(labels).filter((k) => k !== CDK8S_ADDR_LABEL).sort().map((k) => `${k}=${labels[k]}`);
   return `{${entries.join(', ')}}`;
 }
@@ -309,27 +402,20 @@ export function formatLabels(labels: Record<string, string>): string {
  *
  * @see https://istio.io/latest/docs/reference/config/analysis/
  */
-export function qualifiedName(o: ModelObject): string {
-  return `${o.namespace}/${o.name}`;
+export function qualifiedName(o: ManifestObject): string {
+  return o.qualifiedName;
 }
 
 /**
- * The value as an array (empty when it is not one).
- *
- * @see https://istio.io/latest/docs/reference/config/analysis/
- */
-export function asArray<T = any>(value: unknown): T[] {
-  return Array.isArray(value) ? (value as T[]) : [];
-}
-
-/**
- * `a, b, c`, or `none` when empty.
+ * `a, b, c` (each once), or `none` when empty.
  *
  * @see https://istio.io/latest/docs/reference/config/analysis/
  */
 export function listOrNone(items: readonly string[]): string {
   return items.length === 0 ? 'none' : [...new Set(items)].join(', ');
 }
+
+export { asArray } from '../manifest/read';
 
 /**
  * A destination inside a VirtualService: a route destination, a mirror or a mirrors entry.
@@ -341,29 +427,34 @@ export interface DestinationRef {
   readonly field: string;
   /** The destination (`{host, subset?, port?: {number}}`). */
   readonly destination: any;
+  /** What kind of route holds it. */
+  readonly route: 'http' | 'tcp' | 'tls';
+  /** Whether it receives copies only (`mirror`, `mirrors`). */
+  readonly mirror: boolean;
 }
 
 /**
- * Every destination of a VirtualService, in manifest order (http routes, mirrors, then tcp and tls routes).
+ * Every destination of a VirtualService, in manifest order (http routes and their mirrors, then
+ * tcp and tls routes).
  *
  * @see https://istio.io/latest/docs/reference/config/networking/virtual-service/#Destination
  */
-export function destinationsOf(vs: ModelObject): DestinationRef[] {
+export function destinationsOf(vs: ManifestObject): DestinationRef[] {
   const out: DestinationRef[] = [];
-  const spec = vs.manifest.spec ?? {};
+  const spec = asRecord(vs.manifest.spec);
   asArray(spec.http).forEach((r: any, i: number) => {
     asArray(r?.route).forEach((d: any, j: number) => {
-      if (d?.destination) out.push({ field: `spec.http[${i}].route[${j}].destination`, destination: d.destination });
+      if (d?.destination) out.push({ field: `spec.http[${i}].route[${j}].destination`, destination: d.destination, route: 'http', mirror: false });
     });
-    if (r?.mirror) out.push({ field: `spec.http[${i}].mirror`, destination: r.mirror });
+    if (r?.mirror) out.push({ field: `spec.http[${i}].mirror`, destination: r.mirror, route: 'http', mirror: true });
     asArray(r?.mirrors).forEach((m: any, k: number) => {
-      if (m?.destination) out.push({ field: `spec.http[${i}].mirrors[${k}].destination`, destination: m.destination });
+      if (m?.destination) out.push({ field: `spec.http[${i}].mirrors[${k}].destination`, destination: m.destination, route: 'http', mirror: true });
     });
   });
-  for (const proto of ['tcp', 'tls']) {
+  for (const proto of ['tcp', 'tls'] as const) {
     asArray(spec[proto]).forEach((r: any, i: number) => {
       asArray(r?.route).forEach((d: any, j: number) => {
-        if (d?.destination) out.push({ field: `spec.${proto}[${i}].route[${j}].destination`, destination: d.destination });
+        if (d?.destination) out.push({ field: `spec.${proto}[${i}].route[${j}].destination`, destination: d.destination, route: proto, mirror: false });
       });
     });
   }
@@ -397,14 +488,15 @@ export interface GatewayRef {
  *
  * @see https://istio.io/latest/docs/reference/config/networking/virtual-service/#VirtualService
  */
-export function gatewaysOf(vs: ModelObject): GatewayRef[] {
-  const written = asArray<string>(vs.manifest.spec?.gateways);
+export function gatewaysOf(vs: ManifestObject): GatewayRef[] {
+  const written = asArray(vs.manifest.spec?.gateways).filter((g): g is string => typeof g === 'string');
   if (written.length === 0) return [{ key: 'mesh', name: 'mesh', written: 'mesh', field: 'spec.gateways' }];
   return written.map((g, i) => gatewayRef(g, vs.namespace, `spec.gateways[${i}]`));
 }
 
 /**
- * Parses `mesh`, `name` or `ns/name` (written in `namespace`).
+ * Parses `mesh`, `name`, `ns/name` or the legacy `name.ns[.svc.cluster.local]` (written in
+ * `namespace`).
  *
  * @see https://istio.io/latest/docs/reference/config/networking/virtual-service/#VirtualService
  */
@@ -415,11 +507,9 @@ export function gatewayRef(written: string, namespace: string, field: string): G
   let ns: string;
   let name: string;
   if (slash >= 0) {
-    // `ns/name`, or `./name` for the VirtualService's own namespace
     ns = text.slice(0, slash) === '.' ? namespace : text.slice(0, slash);
     name = text.slice(slash + 1);
   } else if (text.includes('.')) {
-    // the legacy `name.namespace[.svc.cluster.local]` form, which Istio still resolves to namespace/name
     const [first, second] = text.split('.');
     ns = second;
     name = first;
@@ -431,27 +521,75 @@ export function gatewayRef(written: string, namespace: string, field: string): G
 }
 
 /**
- * The ports of a Service: number and a label like `9080 (http)` for messages.
+ * The hosts of a Gateway's servers, each with the namespaces whose VirtualServices may bind to it.
  *
- * @see https://istio.io/latest/docs/reference/config/networking/virtual-service/#PortSelector
+ * @see https://istio.io/latest/docs/reference/config/networking/gateway/#Server
  */
-export function servicePorts(service: ModelObject): { number: number; label: string }[] {
-  return asArray(service.manifest.spec?.ports).map((p: any) => ({ number: Number(p?.port), label: p?.name ? `${p.port} (${p.name})` : `${p?.port}` }));
+export function gatewayHosts(gateway: ManifestObject): Array<ReturnType<typeof parseNamespacedHost> & { readonly field: string }> {
+  const out: Array<ReturnType<typeof parseNamespacedHost> & { readonly field: string }> = [];
+  asArray(gateway.manifest.spec?.servers).forEach((server: any, i: number) => {
+    asArray(server?.hosts).forEach((h: unknown, j: number) => {
+      if (typeof h === 'string') out.push({ ...parseNamespacedHost(h, gateway.namespace), field: `spec.servers[${i}].hosts[${j}]` });
+    });
+  });
+  return out;
 }
 
 /**
- * The ports a resolved destination host offers, and who defines them for messages: the Service's
- * ports, else the ports of the one ServiceEntry that covers the host (with several matching
- * ServiceEntries, Istio merges them, so the answer would be ambiguous: `undefined`).
+ * The ports of a Service as destinations see them: number, name and protocol.
+ *
+ * @see https://istio.io/latest/docs/ops/configuration/traffic-management/protocol-selection/
+ */
+export function servicePorts(service: ManifestObject): HostPort[] {
+  return asArray(service.manifest.spec?.ports).filter((p: any) => p !== null && typeof p === 'object').map((p: any) => ({
+    number: Number(p.port),
+    name: typeof p.name === 'string' ? p.name : undefined,
+    protocol: typeof p.appProtocol === 'string' ? p.appProtocol.toUpperCase()
+      : typeof p.name === 'string' ? p.name.split('-')[0].toUpperCase() || undefined : undefined,
+  }));
+}
+
+/**
+ * The ports of a ServiceEntry.
  *
  * @see https://istio.io/latest/docs/reference/config/networking/service-entry/#ServicePort
  */
-export function hostPorts(resolved: ResolvedHost): { owner: string; ports: { number: number; label: string }[] } | undefined {
+export function serviceEntryPorts(se: ManifestObject): HostPort[] {
+  return asArray(se.manifest.spec?.ports).filter((p: any) => p !== null && typeof p === 'object').map((p: any) => ({
+    number: Number(p.number),
+    name: typeof p.name === 'string' ? p.name : undefined,
+    protocol: typeof p.protocol === 'string' ? p.protocol.toUpperCase() : undefined,
+  }));
+}
+
+/**
+ * `9080 (http)`, for messages.
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/virtual-service/#PortSelector
+ */
+export function portLabel(p: HostPort): string {
+  return p.name ? `${p.number} (${p.name})` : `${p.number}`;
+}
+
+/**
+ * The ports a resolved destination host offers, and who defines them, for messages: the
+ * Service's ports, else the ports of the one ServiceEntry that covers the host (several
+ * ServiceEntries merge, so the answer would be ambiguous: `undefined`).
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/service-entry/#ServicePort
+ */
+export function hostPorts(resolved: ResolvedHost): { owner: string; ports: Array<{ number: number; label: string }> } | undefined {
+  const withLabels = (ports: readonly HostPort[]) => ports.map((p) => ({ number: p.number, label: portLabel(p) }));
   if (resolved.service) {
-    return { owner: `Service '${resolved.service.namespace}/${resolved.service.name}'`, ports: servicePorts(resolved.service) };
+    return { owner: `Service '${resolved.service.qualifiedName}'`, ports: withLabels(servicePorts(resolved.service)) };
   }
   if (resolved.serviceEntries.length !== 1) return undefined;
   const se = resolved.serviceEntries[0];
-  const ports = asArray(se.manifest.spec?.ports).map((p: any) => ({ number: Number(p?.number), label: p?.name ? `${p.number} (${p.name})` : `${p?.number}` }));
-  return { owner: `ServiceEntry '${se.namespace}/${se.name}'`, ports };
+  return { owner: `ServiceEntry '${se.qualifiedName}'`, ports: withLabels(serviceEntryPorts(se)) };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }

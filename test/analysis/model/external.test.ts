@@ -14,7 +14,7 @@ function meshWithOutsideReferences(): AnalyzedObject[] {
       http: [
         { match: [{ uri: { prefix: '/a' } }], ...route('api.example.com') },
         { match: [{ uri: { prefix: '/b' } }], ...route('billing.legacy.svc.cluster.local') },
-        route('auth.legacy'),
+        route('auth.legacy.svc.cluster.local'),
       ],
     }),
     dr('api', { host: 'api.example.com' }),
@@ -99,7 +99,7 @@ describe('external declarations', () => {
     const findings = analyze(objects, { external: { namespaces: [{ name: 'legacy', meshed: false }] } }).findings.filter((f) => f.code === 'CI1013');
     // THEN
     expect(findings.map((f) => f.field)).toEqual(['spec.http[1].route[0].destination.host', 'spec.http[2].route[0].destination.host']);
-    expect(findings[1].message).toBe("destination host 'auth.legacy' is in namespace 'legacy', which is not in the mesh (declared external and not meshed)");
+    expect(findings[1].message).toBe("destination host 'auth.legacy.svc.cluster.local' is in namespace 'legacy', which is not in the mesh (declared external and not meshed)");
     // a meshed (or unknown) declaration has nothing to warn about
     expect(codes(objects, { namespaces: [{ name: 'legacy', meshed: true }] }).filter((f) => f.startsWith('CI1013'))).toEqual([]);
   });
@@ -117,12 +117,12 @@ describe('external declarations', () => {
 
   test('a Service in the input is still judged by its own namespace, whatever the declarations', () => {
     // GIVEN
-    const objects = [...bookinfo(), namespace('legacy'), service('billing', { ns: 'legacy' }), vs('billing', { hosts: ['billing.legacy'], http: [route('billing.legacy')] })];
+    const objects = [...bookinfo(), namespace('legacy'), service('billing', { ns: 'legacy' }), vs('billing', { hosts: ['billing.legacy.svc.cluster.local'], http: [route('billing.legacy.svc.cluster.local')] })];
     // WHEN
     const model = new MeshModel(objects, { external: { namespaces: [{ name: 'legacy', meshed: true }], hosts: ['*.legacy.svc.cluster.local'] } });
     // THEN
-    expect(model.resolveHost('billing.legacy', 'default')).toMatchObject({ fqdn: 'billing.legacy.svc.cluster.local', external: undefined });
-    expect(model.resolveHost('typo.legacy', 'default').external).toBe("host '*.legacy.svc.cluster.local'");
+    expect(model.resolveHost('billing.legacy.svc.cluster.local', 'default')).toMatchObject({ fqdn: 'billing.legacy.svc.cluster.local', external: undefined });
+    expect(model.resolveHost('typo.legacy.svc.cluster.local', 'default').external).toBe("host '*.legacy.svc.cluster.local'");
     expect(model.isInjected('legacy')).toBe(false);
   });
 });

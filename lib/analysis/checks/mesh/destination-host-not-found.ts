@@ -1,14 +1,17 @@
-import { destinationsOf, listOrNone } from '../../model/mesh-model';
+import { serviceFqdn } from '../../model/hosts';
+import { describeScope, exportScope } from '../../model/visibility';
+import { destinationsOf, listOrNone, MeshModel } from '../../model/mesh-model';
 import { defineCheck } from '../../check';
 import { Severity } from '../../finding';
 
 /**
  * CI1002: a route, mirror or mirrors destination host matches no Service or ServiceEntry in the app.
  *
- * A short host is read in the VirtualService's namespace (not the Service's); `name.ns`,
- * `name.ns.svc` and `name.ns.svc.cluster.local` name the Service `name` in `ns`; any other host
- * must be covered by a ServiceEntry host (wildcards included), or declared external
- * (`external.hosts`, or a Service host in one of `external.namespaces`).
+ * As Istio reads hosts: a short host (no dot) is expanded in the VirtualService's namespace (not
+ * the Service's); every other host is taken as written, so `name.ns` and `name.ns.svc` are not the
+ * Service `name` of `ns` (only `name.ns.svc.cluster.local` is). The host must be a Service or
+ * ServiceEntry host (wildcards included) exported to the VirtualService's namespace, or be
+ * declared external (`external.hosts`, or a Service host in one of `external.namespaces`).
  *
  * @see https://istio.io/latest/docs/reference/config/networking/virtual-service/#Destination
  */
@@ -26,9 +29,34 @@ export const DestinationHostNotFound = defineCheck({
         if (typeof host !== 'string' || host.length === 0) continue; // CI0015 reports missing hosts
         const resolved = model.resolveHost(host, vs.namespace);
         if (resolved.service || resolved.serviceEntries.length > 0 || resolved.external) continue;
-        const nearby = model.services.filter((s) => s.namespace === vs.namespace).map((s) => s.name).sort();
-        report(vs, { field: `${field}.host`, value: host, message: `destination host '${host}' (${resolved.fqdn}) matches no Service or ServiceEntry in the app; services in namespace '${vs.namespace}': ${listOrNone(nearby)}`, fix: 'use the name of a Service in the app (short name in the same namespace, else <name>.<namespace>.svc.cluster.local) or add a ServiceEntry for the host' });
+        report(vs, { field: `${field}.host`, value: host, ...explain(model, host, resolved.fqdn, vs.namespace) });
       }
     }
   },
 });
+
+/** Why `host` resolves to nothing, and the fix: a Service or ServiceEntry hidden by exportTo, a `name.ns` form Istio does not expand, or nothing at all. */
+function explain(model: MeshModel, host: string, fqdn: string, namespace: string): { message: string; fix: string } {
+  const hidden = model.hiddenHostEntries(host, namespace);
+  if (hidden.length > 0) {
+    const owner = hidden[0].object;
+    return {
+      message: `destination host '${host}' is ${owner.kind} '${owner.qualifiedName}', which is not exported to namespace '${namespace}' (it is exported to ${describeScope(exportScope(owner))})`,
+      fix: `add '${namespace}' to the exportTo of ${owner.kind} '${owner.qualifiedName}'${owner.kind === 'Service' ? ' (annotation networking.istio.io/exportTo)' : ''}, or route to a host exported to '${namespace}'`,
+    };
+  }
+  const parts = host.split('.');
+  const service = parts.length === 2 || (parts.length === 3 && parts[2] === 'svc') ? model.service(parts[1], parts[0]) : undefined;
+  if (service) {
+    const full = serviceFqdn(service.name, service.namespace);
+    return {
+      message: `destination host '${host}' is taken as written, not as Service '${service.qualifiedName}': Istio expands only short names without a dot`,
+      fix: `write the Service's full name '${full}'`,
+    };
+  }
+  const nearby = model.servicesIn(namespace).map((s) => s.name).sort();
+  return {
+    message: `destination host '${host}' (${fqdn}) matches no Service or ServiceEntry in the app; services in namespace '${namespace}': ${listOrNone(nearby)}`,
+    fix: 'use the name of a Service in the app (its short name in the same namespace, else <name>.<namespace>.svc.cluster.local), add a ServiceEntry for the host, or declare it external',
+  };
+}

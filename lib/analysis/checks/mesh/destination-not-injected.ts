@@ -1,4 +1,5 @@
-import { destinationsOf, serviceRef } from '../../model/mesh-model';
+import { serviceOfFqdn } from '../../model/hosts';
+import { destinationsOf } from '../../model/mesh-model';
 import { defineCheck } from '../../check';
 import { Severity } from '../../finding';
 
@@ -23,8 +24,8 @@ export const DestinationNotInjected = defineCheck({
     for (const vs of model.virtualServices) {
       for (const { field, destination } of destinationsOf(vs)) {
         if (typeof destination.host !== 'string') continue;
-        const { service, external } = model.resolveHost(destination.host, vs.namespace);
-        const namespace = service?.namespace ?? (external ? serviceRef(destination.host, vs.namespace)?.namespace : undefined);
+        const { service, external, fqdn } = model.resolveHost(destination.host, vs.namespace);
+        const namespace = service?.namespace ?? (external ? serviceOfFqdn(fqdn)?.namespace : undefined);
         if (namespace === undefined || model.isInjected(namespace) !== false) continue;
         const what = service ? `destination Service '${service.namespace}/${service.name}'` : `destination host '${destination.host}'`;
         const why = model.namespaceObject(namespace) ? 'no istio-injection=enabled, istio.io/rev or istio.io/dataplane-mode=ambient label' : 'declared external and not meshed';

@@ -35,7 +35,7 @@ describe('CI1010 ConflictingDestinationRules', () => {
   test('fails when several rules for one host each set a traffic policy', () => {
     // GIVEN
     const policy = { loadBalancer: { simple: 'RANDOM' } };
-    const objects = [...bookinfo(), dr('ratings-2', { host: 'ratings', trafficPolicy: policy }), dr('ratings-3', { host: 'ratings.default', trafficPolicy: policy })];
+    const objects = [...bookinfo(), dr('ratings-2', { host: 'ratings', trafficPolicy: policy }), dr('ratings-3', { host: 'ratings.default.svc.cluster.local', trafficPolicy: policy })];
     // WHEN
     const findings = findingsOf(objects, 'CI1010');
     // THEN

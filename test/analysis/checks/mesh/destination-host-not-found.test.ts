@@ -4,7 +4,7 @@ import { bookinfo, findingsOf, service, serviceEntry, vs } from '../../fixtures'
 const route = (host: string) => ({ route: [{ destination: { host } }] });
 
 describe('CI1002 DestinationHostNotFound', () => {
-  test('passes for short, name.ns, name.ns.svc, FQDN and ServiceEntry hosts (exact and wildcard)', () => {
+  test('passes for short, FQDN and ServiceEntry hosts (exact and wildcard); fails for name.ns and name.ns.svc, which Istio does not expand', () => {
     // GIVEN
     const objects = [
       ...bookinfo(),
@@ -24,8 +24,11 @@ describe('CI1002 DestinationHostNotFound', () => {
     ];
     // WHEN
     const findings = findingsOf(objects, 'CI1002');
-    // THEN
-    expect(findings).toEqual([]);
+    // THEN only a short name (no dot) is expanded in the VirtualService's namespace (istioctl IST0101)
+    expect(findings.map((f) => [f.field, f.value])).toEqual([
+      ['spec.http[0].route[0].destination.host', 'backend.prod'],
+      ['spec.http[1].route[0].destination.host', 'backend.prod.svc'],
+    ]);
   });
 
   test('fails for a misspelled route host and lists the services of the namespace', () => {
@@ -76,5 +79,39 @@ describe('CI1002 DestinationHostNotFound', () => {
       ['spec.tls[0].route[0].destination.host', 'api.example.com'],
     ]);
     expect(findings[1].message).toMatch(/'api\.example\.com' \(api\.example\.com\) matches no Service or ServiceEntry/);
+  });
+});
+
+describe('CI1002 explains why a host resolves to nothing', () => {
+  test('a name.namespace host names the Service it is not, and its full name', () => {
+    // GIVEN
+    const objects = [...bookinfo(), service('inventory', { ns: 'stock' }), vs('orders', { hosts: ['orders'], http: [route('inventory.stock')] })];
+    // WHEN
+    const [f] = findingsOf(objects, 'CI1002');
+    // THEN
+    expect(f.message).toBe("destination host 'inventory.stock' is taken as written, not as Service 'stock/inventory': Istio expands only short names without a dot");
+    expect(f.fix).toBe("write the Service's full name 'inventory.stock.svc.cluster.local'");
+  });
+
+  test('a Service or ServiceEntry not exported to the VirtualService\'s namespace is named, with its exportTo', () => {
+    // GIVEN a Service exported to its own namespace only, and a ServiceEntry exported to another one
+    const hidden = service('ledger', { ns: 'finance' });
+    hidden.manifest.metadata.annotations = { 'networking.istio.io/exportTo': '.' };
+    const objects = [
+      ...bookinfo(), hidden,
+      serviceEntry('partner', { hosts: ['api.partner.example.com'], exportTo: ['finance'], ports: [{ number: 443, name: 'tls', protocol: 'TLS' }], resolution: 'DNS' }, 'finance'),
+      vs('web', { hosts: ['web'], http: [
+        { match: [{ uri: { prefix: '/l' } }], ...route('ledger.finance.svc.cluster.local') },
+        route('api.partner.example.com'),
+      ] }),
+    ];
+    // WHEN
+    const findings = findingsOf(objects, 'CI1002');
+    // THEN
+    expect(findings.map((f) => f.message)).toEqual([
+      "destination host 'ledger.finance.svc.cluster.local' is Service 'finance/ledger', which is not exported to namespace 'default' (it is exported to namespace finance)",
+      "destination host 'api.partner.example.com' is ServiceEntry 'finance/partner', which is not exported to namespace 'default' (it is exported to namespace finance)",
+    ]);
+    expect(findings[0].fix).toBe("add 'default' to the exportTo of Service 'finance/ledger' (annotation networking.istio.io/exportTo), or route to a host exported to 'default'");
   });
 });
