@@ -31,13 +31,13 @@ export const DestinationRuleHostNotFound = defineCheck({
       // a wildcard anywhere but in front is rejected by Istio (CI0201)
       if (typeof host !== 'string' || host.length === 0 || host.slice(1).includes('*')) continue;
       const fqdn = toFqdn(host, dr.namespace);
-      const nearby = model.servicesIn(dr.namespace).map((s) => s.name).sort();
+      const nearby = () => model.servicesIn(dr.namespace).map((s) => s.name).sort();
       if (isWildcard(fqdn)) {
         if (model.hostEntriesUnder(fqdn, dr.namespace).length > 0 || model.externalHost(fqdn) !== undefined) continue;
         report(dr, {
           field: 'spec.host',
           value: host,
-          message: `wildcard host '${host}' covers no Service or ServiceEntry visible in namespace '${dr.namespace}', so the rule applies to nothing; services in namespace '${dr.namespace}': ${listOrNone(nearby)}`,
+          message: `wildcard host '${host}' covers no Service or ServiceEntry visible in namespace '${dr.namespace}', so the rule applies to nothing; services in namespace '${dr.namespace}': ${listOrNone(nearby())}`,
           fix: 'use a wildcard that covers the services it is meant for (*.<namespace>.svc.cluster.local for a namespace, *.local for the mesh), or add them',
         });
         continue;
@@ -45,7 +45,7 @@ export const DestinationRuleHostNotFound = defineCheck({
       const resolved = model.resolveHost(host, dr.namespace);
       if (resolved.service || resolved.serviceEntries.length > 0 || resolved.external) continue;
       const hidden = model.hiddenHostEntries(host, dr.namespace).map((e) => `${e.object.kind} '${e.object.qualifiedName}'`);
-      const why = hidden.length > 0 ? `; ${listOrNone(hidden)} has it but is not exported to namespace '${dr.namespace}'` : `; services in namespace '${dr.namespace}': ${listOrNone(nearby)}`;
+      const why = hidden.length > 0 ? `; ${listOrNone(hidden)} has it but is not exported to namespace '${dr.namespace}'` : `; services in namespace '${dr.namespace}': ${listOrNone(nearby())}`;
       report(dr, {
         field: 'spec.host',
         value: host,

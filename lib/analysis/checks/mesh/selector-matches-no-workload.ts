@@ -39,6 +39,12 @@ export const SelectorMatchesNoWorkload = defineCheck({
   catches: 'the workload selector of a Sidecar, AuthorizationPolicy, PeerAuthentication or RequestAuthentication selects no workload',
   scope: 'mesh',
   evaluate({ model, report }) {
+    // namespaces with a workload in the mesh, computed once per namespace asked about
+    const meshed = new Map<string, boolean>();
+    const hasMeshedWorkload = (ns: string) => {
+      if (!meshed.has(ns)) meshed.set(ns, model.pods.inNamespace(ns).some((p) => inMesh(model, p)));
+      return meshed.get(ns)!;
+    };
     for (const [groupKind, severity] of Object.entries(KINDS)) {
       for (const policy of model.ofKind(groupKind)) {
         const selector = workloadSelectorOf(policy);
@@ -51,7 +57,7 @@ export const SelectorMatchesNoWorkload = defineCheck({
         if (empty) {
           // as istioctl: a namespace-wide AuthorizationPolicy over a namespace without workloads
           if (policy.kind !== 'AuthorizationPolicy' || policy.namespace === ROOT_NAMESPACE) continue;
-          if (model.pods.inNamespace(policy.namespace).some(counts)) continue;
+          if (hasMeshedWorkload(policy.namespace)) continue;
           report(policy, {
             field: 'spec',
             value: undefined,
@@ -90,12 +96,18 @@ function scopeOf(policy: ManifestObject): string {
   return meshWide ? 'in any namespace' : `in namespace '${policy.namespace}'`;
 }
 
-/** The workloads the selector could have meant, for messages (at most five). */
+/** The workloads the selector could have meant, for messages (the first five, and whether there are more). */
 function nearby(model: MeshModel, policy: ManifestObject, counts: (p: PodTemplate) => boolean): string {
-  const pods = (policy.namespace === ROOT_NAMESPACE && policy.kind !== 'Sidecar' ? model.podTemplates : model.pods.inNamespace(policy.namespace)).filter(counts);
+  const all = policy.namespace === ROOT_NAMESPACE && policy.kind !== 'Sidecar' ? model.podTemplates : model.pods.inNamespace(policy.namespace);
+  const pods: PodTemplate[] = [];
+  for (const p of all) {
+    if (!counts(p)) continue;
+    pods.push(p);
+    if (pods.length > 5) break;
+  }
   if (pods.length === 0) return 'there are none';
   const shown = pods.slice(0, 5).map((p) => `${p.owner.kind} ${p.owner.name} ${formatLabels(p.labels)}`);
-  return `workloads: ${shown.join(', ')}${pods.length > 5 ? ` and ${pods.length - 5} more` : ''}`;
+  return `workloads: ${shown.join(', ')}${pods.length > 5 ? ' and more' : ''}`;
 }
 
 /** Whether a workload is in the mesh (sidecar or ambient), or its namespace is unknown. */

@@ -49,7 +49,8 @@ export const SidecarEgressHostNotFound = defineCheck({
           || model.externalHost(entry.host) !== undefined;
         if (found) continue;
         const where = entry.namespace === '*' ? 'any namespace' : `namespace '${entry.namespace}'`;
-        const there = entry.namespace === '*' ? [] : model.servicesIn(entry.namespace).map((s) => `${s.name}.${s.namespace}.svc.cluster.local`);
+        const services = entry.namespace === '*' ? [] : model.servicesIn(entry.namespace);
+        const there = services.slice(0, 10).map((s) => `${s.name}.${s.namespace}.svc.cluster.local`).concat(services.length > 10 ? ['...'] : []);
         report(sidecar, {
           field: entry.field,
           value: entry.written,

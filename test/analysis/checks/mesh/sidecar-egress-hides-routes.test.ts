@@ -27,11 +27,24 @@ describe('CI1072 SidecarEgressHidesRoutes', () => {
     const findings = findingsOf(objects, 'CI1072');
     // THEN
     expect(findings.map((f) => [f.path, f.field, f.value, f.severity])).toEqual([
-      ['shop/Sidecar/default', 'spec.egress', ['reviews'], Severity.WARNING], ['shop/Sidecar/narrow', 'spec.egress', ['reviews'], Severity.WARNING],
+      ['shop/Sidecar/default', 'spec.egress', ['reviews.shop.svc.cluster.local'], Severity.WARNING], ['shop/Sidecar/narrow', 'spec.egress', ['reviews.shop.svc.cluster.local'], Severity.WARNING],
     ]);
-    expect(findings[1].message).toBe("egress of Sidecar 'shop/narrow' (./ratings.shop.svc.cluster.local, istio-system/*) imports no host of VirtualService 'shop/reviews' (reviews): "
+    expect(findings[1].message).toBe("egress of Sidecar 'shop/narrow' (./ratings.shop.svc.cluster.local, istio-system/*) imports no host of VirtualService 'shop/reviews' (reviews.shop.svc.cluster.local): "
       + 'calls from the workloads it selects (Deployment reviews-v1) to it bypass its routes');
     expect(findings[0].message).toMatch(/calls from the workloads of namespace 'shop' to it bypass its routes$/);
-    expect(findings[0].fix).toBe('add the host to spec.egress[].hosts, e.g. ./reviews.shop.svc.cluster.local (or ./* for the whole namespace)');
+    expect(findings[0].fix).toBe('add the hosts to spec.egress[].hosts, e.g. ./reviews.shop.svc.cluster.local (or ./* for the whole namespace)');
+  });
+
+  test('fails once per Sidecar, naming the first five VirtualServices it hides and how many more', () => {
+    // GIVEN
+    const many = Array.from({ length: 7 }, (_, i) => vs(`r${i}`, { hosts: [`r${i}`], http: [{ route: [{ destination: { host: 'reviews' } }] }] }, 'shop'));
+    const objects = [...shop(), ...many, sidecar('narrow', 'shop', ['./r3.shop.svc.cluster.local'])];
+    // WHEN
+    const findings = findingsOf(objects, 'CI1072');
+    // THEN
+    expect(findings).toHaveLength(1);
+    expect(findings[0].message).toBe("egress of Sidecar 'shop/narrow' (./r3.shop.svc.cluster.local) imports no host of VirtualService 'shop/reviews' (reviews.shop.svc.cluster.local), "
+      + "'shop/r0' (r0.shop.svc.cluster.local), 'shop/r1' (r1.shop.svc.cluster.local), 'shop/r2' (r2.shop.svc.cluster.local), 'shop/r4' (r4.shop.svc.cluster.local) and 2 more: "
+      + "calls from the workloads of namespace 'shop' to them bypass their routes");
   });
 });
