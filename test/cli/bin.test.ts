@@ -42,7 +42,7 @@ describe('the cdk8s-istio command', () => {
     // THEN
     expect(dist).toEqual({ code: 0, stdout: '', stderr: expect.stringMatching(/^cdk8s-istio check: \d+ objects in 4 files; 0 errors/) });
     expect(stdin.code).toBe(0);
-    expect(JSON.parse(stdin.stdout).summary).toEqual({ objects: 2, files: 1, errors: 0, warnings: 0, suppressed: 0, passed: true });
+    expect(JSON.parse(stdin.stdout).summary).toEqual({ objects: 3, files: 1, errors: 0, warnings: 0, suppressed: 0, passed: true });
     expect(usage).toEqual({ code: 2, stdout: '', stderr: "cdk8s-istio: unknown format 'xml'; formats: text, json, sarif\nusage: cdk8s-istio check [options] PATH...\n(cdk8s-istio --help for the options)\n" });
   });
 });

@@ -3,6 +3,7 @@ import { IConstruct } from 'constructs';
 import { checkInfo } from '../registry';
 import { RawFinding } from '../engine';
 import { Finding, formatValue, Problem, Severity } from '../finding';
+import { expandList } from '../manifest/list';
 import { ManifestObject } from '../manifest-object';
 import { Suppressions } from '../suppressions';
 import { constructProblems } from './construct-hooks';
@@ -59,7 +60,8 @@ export function renderChart(chart: Chart): RenderedChart {
     const rendered = renderApiObject(apiObject);
     findings.push(...rendered.findings);
     if (rendered.object) {
-      objects.push(rendered.object);
+      // a `kind: List` (an Included file, say) is checked as its items, as kubectl applies it
+      objects.push(...expandList(rendered.object));
       byPath.set(rendered.object.path, rendered.object);
     }
   }
