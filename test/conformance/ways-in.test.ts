@@ -357,3 +357,93 @@ test('one spawned cdk8s-istio check over every row at once (each in its own name
   // and nothing is reported beyond the rows' own findings
   expect(findings.length).toBe(ROWS.reduce((n, r) => n + r.expect.length, 0));
 });
+
+/**
+ * What a plain-JavaScript user (or a cast) passes where the types say otherwise: each gives
+ * findings, on the construct and the field, and never makes building the app or `check()` throw.
+ */
+const PLAIN_JAVASCRIPT: readonly { readonly name: string; readonly build: Build; readonly expect: readonly Expected[] }[] = [
+  {
+    name: "timeout: '10s' (a string where a Duration is expected) renders as given, which Istio accepts",
+    build: (c) => { routesL2(c, { ...toL2(), timeout: '10s' as unknown as Duration }); },
+    expect: [],
+  },
+  {
+    name: 'timeout: 10 (a number)',
+    build: (c) => { routesL2(c, { ...toL2(), timeout: 10 as unknown as Duration }); },
+    expect: [error('CI0016', 'spec.http[0].timeout')],
+  },
+  {
+    name: "Subset.fromWorkload('v1', undefined)",
+    build: (c) => { ruleL2(c, 'reviews-v3', { subsets: [Subset.fromWorkload('v3', undefined as any)] }); },
+    expect: [error('CI0019', 'spec.subsets[0]')],
+  },
+  {
+    name: "retryOn: 'reset,connect-failure, 5xx' (Istio's string instead of a list)",
+    build: (c) => { routesL2(c, { ...toL2(), retries: { attempts: 3, retryOn: 'reset,connect-failure, 5xx' as any } }); },
+    expect: [error('CI0120', 'spec.http[0].retries.retryOn')],
+  },
+  {
+    name: "weight: '100' (a string)",
+    build: (c) => { routesL2(c, { route: [{ destination: Destination.fromHost('reviews', { subset: 'v1' }), weight: '100' as any }] }); },
+    expect: [error('CI0016', 'spec.http[0].route[0].weight')],
+  },
+  {
+    name: 'Destination.fromService(undefined)',
+    build: (c) => { routesL2(c, { route: [{ destination: Destination.fromService(undefined as any) }] }); },
+    expect: [error('CI0019', 'spec.http[0].route[0].destination.host'), error('CI0125', 'spec.http[0].route[0].destination.host')],
+  },
+  {
+    name: 'FaultInjection.delay(undefined)',
+    build: (c) => { routesL2(c, { ...toL2(), fault: FaultInjection.delay(undefined as any) }); },
+    expect: [error('CI0119', 'spec.http[0].fault')],
+  },
+  {
+    name: "hosts: 'reviews' (a string, not a list of its characters)",
+    build: (c) => { new VirtualService(c, 'row', { metadata: { name: 'routes' }, hosts: 'reviews' as any, httpRoutes: [toL2()] }); },
+    // and, as the manifest has no hosts, the warning that Istio takes it for a delegate
+    expect: [error('CI0019', 'spec.hosts'), warning('CI0019', 'spec.hosts')],
+  },
+  {
+    name: 'httpRoutes: [undefined]',
+    build: (c) => { new VirtualService(c, 'row', { metadata: { name: 'routes' }, hosts: ['reviews'], httpRoutes: [undefined as any] }); },
+    // and, as the manifest has no route left, Istio's rejection of a VirtualService without routes
+    expect: [error('CI0019', 'spec.http'), error('CI0103', 'spec.http')],
+  },
+  {
+    name: 'ClientTls.mutual(undefined)',
+    build: (c) => { ruleL2(c, 'reviews-tls', { trafficPolicy: TrafficPolicy.of({ tls: ClientTls.mutual(undefined as any) }) }); },
+    expect: [error('CI0213', 'spec.trafficPolicy.tls.clientCertificate'), error('CI0213', 'spec.trafficPolicy.tls.privateKey')],
+  },
+  {
+    name: 'a Gateway with servers: [undefined]',
+    build: (c) => { new Gateway(c, 'row', { metadata: { name: 'shop-gateway' }, servers: [undefined as any] }); },
+    expect: [error('CI0302', 'spec.servers[0]')],
+  },
+  {
+    name: 'an AuthorizationPolicy with rules: [null] (left out, so it would allow nothing)',
+    build: (c) => { policyL2(c, 'allow-null', AuthorizationAction.ALLOW, [null as any]); },
+    expect: [error('CI0019', 'spec.rules')],
+  },
+  {
+    name: "an AuthorizationPolicy with action 'deny' (lowercase)",
+    build: (c) => { policyL2(c, 'deny-all', 'deny' as any, [{}]); },
+    expect: [error('CI0016', 'spec.action')],
+  },
+  {
+    name: "a ServiceEntry port number '443' (a string)",
+    build: (c) => {
+      new ServiceEntry(c, 'row', { metadata: { name: 'partner' }, hosts: ['api.partner.example.com'], location: ServiceEntryLocation.MESH_EXTERNAL, resolution: ServiceEntryResolution.DNS, ports: [{ number: '443' as any, name: 'tls', protocol: PortProtocol.TLS }] });
+    },
+    expect: [error('CI0016', 'spec.ports[0].number')],
+  },
+];
+
+describe('values a plain-JavaScript user passes: findings, never a throw', () => {
+  test.each(PLAIN_JAVASCRIPT.map((c) => [c.name, c] as const))('%s', (_name, { build, expect: expected }) => {
+    // GIVEN / WHEN the app is built and MeshApp.check() runs (viaMeshApp lets any throw through)
+    const seen = viaMeshApp(build);
+    // THEN exactly these findings, on the construct
+    expect(sorted(seen.map(shape))).toEqual(sorted(expected.map((e) => ({ ...e, onRow: true }))));
+  });
+});
