@@ -11,13 +11,13 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { ApiObject, App, Chart, Include, Yaml } from 'cdk8s';
-import type { ValidationContext as CliValidationContext } from 'cdk8s-cli/lib/plugins/validation';
+import type { ValidationContext as CliValidationContext } from 'cdk8s-cli/plugins';
 import { IstioChecks, MeshApp, MeshSynthError } from '../../lib';
 import { main } from '../../lib/cli/main';
 import { networking, security } from '../../lib/istio/private/l1';
 import { IstioValidation } from '../../lib/plugin/istio-validation';
 
-// the CLI's package exports './plugins' (TypeScript's node10 resolution reads the types above from the file itself)
+// the CLI's package exports './plugins' only
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { ValidationContext } = require('cdk8s-cli/plugins') as { ValidationContext: typeof CliValidationContext };
 
