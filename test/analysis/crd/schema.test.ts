@@ -8,6 +8,7 @@ import { schemaProblems } from '../../../lib/analysis/crd/schema';
 import { networking } from '../../../lib/istio/private/l1';
 import { SHARED_DIR } from '../../util/tree';
 import { withoutSchemaGuard } from '../../setup/schema-guard';
+import { describeWithShared } from '../../util/shared';
 
 const SAMPLES = path.join(SHARED_DIR, 'istio', '1.30.3', 'samples', 'bookinfo', 'networking');
 
@@ -160,10 +161,7 @@ describe('schemaProblems', () => {
   });
 
   describe('upstream Bookinfo samples', () => {
-    const d = fs.existsSync(SAMPLES) ? describe : describe.skip;
-    if (!fs.existsSync(SAMPLES)) {
-      console.warn(`skipping the upstream sample checks: ${SAMPLES} is absent (it is in ../shared, beside the repository)`);
-    }
+    const d = describeWithShared([SAMPLES]);
     d('from ../shared', () => {
       test.each(['bookinfo-gateway.yaml', 'destination-rule-all.yaml', 'destination-rule-all-mtls.yaml'])('%s is valid', (file) => {
         // GIVEN
