@@ -9,8 +9,10 @@
 //     `npm test`'s job, and a consumer test type-checks the packed declarations), and only the
 //     ones lib/index.d.ts reaches are kept: what a consumer types against.
 // No .ts source is shipped, and the generated CRD validators once, as JavaScript.
+// The build is skipped while it is up to date: build/.package-inputs.json lists the files it was
+// built from and when it started, and none is newer, none is gone and none was added.
 //
-// Usage: node scripts/build-package.mjs
+// Usage: node scripts/build-package.mjs [--force]
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -50,7 +52,35 @@ function declarationClosure(dir, entry) {
   return [...seen].sort();
 }
 
+/** Every file the build reads: the library's sources (not the example app), imports/, this script and the tsconfigs. */
+function inputs() {
+  const walk = (dir) => fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((e) => {
+    const rel = path.join(dir, e.name);
+    if (e.isDirectory()) return ['lib/bookinfo', 'lib/samples', 'lib/scenarios'].includes(rel) ? [] : walk(rel);
+    return e.name.endsWith('.ts') ? [rel] : [];
+  });
+  return [...walk('lib'), ...walk('imports'), 'scripts/build-package.mjs', 'tsconfig.json', 'tsconfig.build.json'].sort();
+}
+
+const stamp = path.join(out, '.package-inputs.json');
+const current = inputs();
+if (!process.argv.includes('--force')) {
+  try {
+    const { startedAt, files } = JSON.parse(fs.readFileSync(stamp, 'utf8'));
+    if (JSON.stringify(files) === JSON.stringify(current) && current.every((f) => fs.statSync(path.join(root, f)).mtimeMs < startedAt)
+      && fs.existsSync(path.join(out, 'lib', 'index.js')) && fs.existsSync(path.join(out, 'lib', 'index.d.ts'))) {
+      console.error('build: build/lib and build/imports are up to date');
+      process.exit(0);
+    }
+  } catch {
+    // no stamp yet: build
+  }
+}
+
+// a source saved while the build runs is newer than its start: the next build sees it
+const startedAt = Date.now();
 for (const dir of ['lib', 'imports', '.types', '.probe']) fs.rmSync(path.join(out, dir), { recursive: true, force: true });
+fs.rmSync(stamp, { force: true });
 
 // JavaScript, one file per source file
 const sources = await runtimeSources(ENTRIES);
@@ -77,4 +107,5 @@ for (const rel of declarations) {
 }
 fs.rmSync(types, { recursive: true, force: true });
 
+fs.writeFileSync(stamp, JSON.stringify({ startedAt, files: current }));
 console.error(`build: ${sources.length} JavaScript files and ${declarations.length} declaration files in build/lib and build/imports`);

@@ -53,7 +53,7 @@ describe('parseCommand', () => {
 
   test.each<[string[], string]>([
     [[], 'no command given'],
-    [['lint', 'dist/'], "unknown command 'lint'"],
+    [['lint', 'dist/'], "unknown command 'lint'; commands: check, synth"],
     [['check'], 'no PATH given: name files, folders, or - for standard input'],
     [['check', 'dist/', '--bogus'], "unknown option '--bogus'"],
     [['check', 'dist/', '--format'], "option '--format <value>' argument missing"],
