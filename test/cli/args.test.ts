@@ -47,6 +47,12 @@ describe('parseCommand', () => {
     expect(parseCommand(argv)).toEqual({ command: 'help' });
   });
 
+  test('synth passes every argument after it to cdk8s synth, whatever this parser knows', () => {
+    expect(parseCommand(['synth', '--output', 'manifests', '--validation-reports-output-file', 'r.json', '-h'])).toEqual({
+      command: 'synth', args: ['--output', 'manifests', '--validation-reports-output-file', 'r.json', '-h'],
+    });
+  });
+
   test('--version asks for the version', () => {
     expect(parseCommand(['--version'])).toEqual({ command: 'version' });
   });
