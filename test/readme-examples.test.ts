@@ -4,8 +4,9 @@
  * rendered in one app that must pass every check.
  */
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
-import { ApiObject, Chart, Duration, JsonPatch, Testing } from 'cdk8s';
+import { ApiObject, Chart, Duration, Include, JsonPatch, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import {
   AuthorizationPolicy, ClientTls, ConnectionPool, Destination, DestinationRule, FaultInjection, Gateway, GatewayBinding,
@@ -120,7 +121,7 @@ test('the README examples render and pass every check', () => {
   });
   new Sidecar(chart, 'default', { egress: [{ hosts: ['./*', 'istio-system/*'] }], outboundTrafficPolicy: OutboundTrafficPolicy.REGISTRY_ONLY });
   const policy = new AuthorizationPolicy(chart, 'ratings-viewers', {
-    selector: WorkloadSelector.fromWorkload(ratingsV1),
+    selector: WorkloadSelector.fromService(ratings),
     rules: [{ from: [Source.fromServiceAccounts(reviewsServiceAccount)] }],
   });
   const meshChart = new Chart(app, 'mesh', { namespace: 'istio-system' });
@@ -150,7 +151,35 @@ test('the README examples render and pass every check', () => {
   expect(byName('VirtualService', 'httpbin').spec.http[0].mirrorPercentage).toEqual({ value: 100 });
   expect(byName('VirtualService', 'ratings').spec.http[0].retries).toEqual({ attempts: 3, perTryTimeout: '2s', retryOn: '5xx,connect-failure' });
   expect(byName('AuthorizationPolicy', policy.name).spec.rules[0].from[0].source.principals).toEqual(['cluster.local/ns/shop/sa/bookinfo-reviews']);
-  expect(byName('AuthorizationPolicy', policy.name).spec.selector).toEqual({ matchLabels: { app: 'ratings', version: 'v1' } });
+  // every version of ratings, not only ratings-v1
+  expect(byName('AuthorizationPolicy', policy.name).spec.selector).toEqual({ matchLabels: { app: 'ratings' } });
+  expect(ratingsV1.name).toBe('ratings-v1');
+});
+
+test('existing YAML brought in with Include is checked with the app, its findings named by construct path', () => {
+  // GIVEN the app and a YAML file of routes, one of them to a subset nobody defines
+  const { app, chart, service, deployment } = shop();
+  const reviews = service('reviews', 9080);
+  DestinationRule.forService(chart, 'reviews-rule', reviews).addSubset(Subset.fromWorkload('v1', deployment('reviews', 'v1')));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'readme-include-'));
+  const file = path.join(dir, 'legacy-routes.yaml');
+  fs.writeFileSync(file, [
+    'apiVersion: networking.istio.io/v1',
+    'kind: VirtualService',
+    'metadata: { name: reviews-legacy, namespace: shop }',
+    'spec:',
+    '  hosts: [reviews]',
+    '  http:',
+    '    - route: [{ destination: { host: reviews, subset: v9 } }]',
+  ].join('\n'));
+
+  // WHEN (the README's line)
+  new Include(chart, 'legacy', { url: file });
+  const report = app.check();
+  fs.rmSync(dir, { recursive: true, force: true });
+
+  // THEN
+  expect(report.errors.map((f) => [f.code, f.path, f.field])).toEqual([['CI1003', 'shop/legacy/reviews-legacy-virtualservice-shop', 'spec.http[0].route[0].destination.subset']]);
 });
 
 test('fails: the escape hatch\'s former form (a patch under a traffic policy the rule does not have) is a CI0020 on the rule whose fix works, and the rest of the app is still checked', () => {

@@ -1,8 +1,8 @@
 import { ApiObject, Lazy } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { ProblemCollector, Severity } from '../analysis/finding';
 import { IstioResource, IstioResourceProps } from './base';
+import { IServiceLike } from './kube-objects';
 import { serviceHost } from './private/host';
 import { networking } from './private/l1';
 import { listProblem, renderableList } from './private/lists';
@@ -94,7 +94,7 @@ export class VirtualService extends IstioResource {
    *   httpRoutes: [{ route: [{ destination: Destination.fromService(reviews, { subset: 'v1' }) }] }],
    * });   // metadata.name: reviews, hosts: [reviews]
    */
-  public static forService(scope: Construct, id: string, service: kplus.Service, props: VirtualServiceProps = {}): VirtualService {
+  public static forService(scope: Construct, id: string, service: IServiceLike, props: VirtualServiceProps = {}): VirtualService {
     const vs = new VirtualService(scope, id, { ...props, hosts: [], metadata: { ...props.metadata, name: props.metadata?.name ?? service.name } });
     vs.addHost(serviceHost(service, vs.namespace));
     vs._given.hosts = props.hosts;

@@ -19,7 +19,7 @@ describe('the cdk8s-istio command', () => {
   test('package.json names bin/cdk8s-istio.js as the cdk8s-istio bin, and npm ci links it into node_modules/.bin', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
     expect(pkg.bin).toEqual({ 'cdk8s-istio': 'bin/cdk8s-istio.js' });
-    expect(pkg.files).toContain('bin');
+    expect(pkg.files).toContain('bin/cdk8s-istio.js');
     expect(fs.realpathSync(path.join(REPO_ROOT, 'node_modules', '.bin', 'cdk8s-istio'))).toBe(fs.realpathSync(BIN));
   });
 
