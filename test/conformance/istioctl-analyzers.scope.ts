@@ -27,7 +27,7 @@ export const ANALYZERS: Readonly<Record<string, Skipped | Mirrored>> = {
   'virtualservice.ConflictingMeshGatewayHostsAnalyzer': { messages: { ConflictingMeshGatewayVirtualServiceHosts: ['CI1007'] } },
   'virtualservice.DestinationHostAnalyzer': {
     messages: {
-      ReferencedResourceNotFound: ['CI1002'], VirtualServiceDestinationPortSelectorRequired: ['CI1004'], IngressRouteRulesNotAffected: [],
+      ReferencedResourceNotFound: ['CI1002', 'CI1005'], VirtualServiceDestinationPortSelectorRequired: ['CI1004'], IngressRouteRulesNotAffected: [],
     },
   },
   'virtualservice.DestinationRuleAnalyzer': { messages: { ReferencedResourceNotFound: ['CI1003'] } },
@@ -113,18 +113,6 @@ export const GAPS: Readonly<Record<string, Readonly<Record<string, string>>>> = 
     "ConflictingSidecarWorkloadSelectors Sidecar default/dupe-2": "not reported yet: sidecar.SelectorAnalyzer is not mirrored on this point (issue 8)",
     "ConflictingSidecarWorkloadSelectors Sidecar default/overlap-1": "not reported yet: sidecar.SelectorAnalyzer is not mirrored on this point (issue 8)",
     "ConflictingSidecarWorkloadSelectors Sidecar default/overlap-2": "not reported yet: sidecar.SelectorAnalyzer is not mirrored on this point (issue 8)",
-  },
-  "virtualServiceConflictingMeshGatewayHostsWithExportTo": {
-    "ConflictingMeshGatewayVirtualServiceHosts VirtualService foo/productpage-d": "not reported yet: virtualservice.ConflictingMeshGatewayHostsAnalyzer is not mirrored on this point (issue 8)",
-    "ConflictingMeshGatewayVirtualServiceHosts VirtualService bar/productpage-d": "not reported yet: virtualservice.ConflictingMeshGatewayHostsAnalyzer is not mirrored on this point (issue 8)",
-  },
-  "virtualServiceDestinationHosts": {
-    "ReferencedResourceNotFound VirtualService default/reviews-bogusport": "not reported yet: virtualservice.DestinationHostAnalyzer is not mirrored on this point (issue 8)",
-    "ReferencedResourceNotFound VirtualService hello/hello-export-to-bogus": "not reported yet: virtualservice.DestinationHostAnalyzer is not mirrored on this point (issue 8)",
-  },
-  "virtualServiceDestinationRules": {
-    "ReferencedResourceNotFound VirtualService default/reviews-bogussubset": "not reported yet: virtualservice.DestinationRuleAnalyzer is not mirrored on this point (issue 8)",
-    "ReferencedResourceNotFound VirtualService default/reviews-mirror-bogussubset": "not reported yet: virtualservice.DestinationRuleAnalyzer is not mirrored on this point (issue 8)",
   },
   "virtualServiceGateways": {
     "VirtualServiceHostNotFoundInGateway VirtualService httpbin-bogus": "not reported yet: virtualservice.GatewayAnalyzer is not mirrored on this point (issue 8)",
@@ -247,19 +235,15 @@ export const EXTRAS: Readonly<Record<string, Readonly<Record<string, string>>>> 
   "virtualServiceConflictingMeshGatewayHosts": {
     "CI1002": "the case's files define no Service or ServiceEntry for these destination hosts (istioctl's DestinationHostAnalyzer reports IST0101 for them)",
     "CI1001": "the Gateways these VirtualServices bind to are not in the case's files (istioctl's GatewayAnalyzer reports IST0101 for them)",
-    "CI1007 VirtualService team1/ratings": "TODO(issue 8): disagrees with istioctl: spec.hosts[0]: host 'ratings' for the sidecars (mesh) is also claimed by VirtualService team2/ratings; Istio uses only one of them",
   },
   "virtualServiceConflictingMeshGatewayHostsWithExportTo": {
     "CI1002": "the case's files define no Service or ServiceEntry for these destination hosts (istioctl's DestinationHostAnalyzer reports IST0101 for them)",
-    "CI1007 VirtualService foo/productpage-b": "TODO(issue 8): disagrees with istioctl: spec.hosts[0]: host '*.productpage.b' for the sidecars (mesh) is also claimed by VirtualService bar/productpage-b; Istio uses only one of them",
-    "CI1007 VirtualService bar/productpage-b": "TODO(issue 8): disagrees with istioctl: spec.hosts[0]: host '*.productpage.b' for the sidecars (mesh) is also claimed by VirtualService foo/productpage-b; Istio uses only one of them",
   },
   "virtualServiceDestinationHosts": {
     "CI0401": "the input breaks the rule: host '*' is not allowed in a service entry (spec.hosts[0] of ServiceEntry default-ignore/service-entry-ignore)",
     "CI1003": "no DestinationRule in the case's files defines these subsets (istioctl's DestinationRuleAnalyzer reports IST0101 for them)",
     "CI0126": "the input breaks the rule: the weights of the destinations add up to 0 (a missing weight counts as 0), so no traffic can be sent (spec.http[0].route of VirtualService default/reviews-bogushost)",
     "CI0125": "the input breaks the rule: the route entry has no destination (spec.http[0].route[0].destination of VirtualService default/reviews-bogushost)",
-    "CI1005": "the destination port is not a port of the Service in the case's files",
     "CI1007": "the input breaks the rule: host 'hello' for the sidecars (mesh) is also claimed by VirtualService hello/hello-export-to-bogus; Istio uses only one of them (spec.hosts[0] of VirtualService hello/hello)",
   },
   "virtualServiceDestinationRules": {

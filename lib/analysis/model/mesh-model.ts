@@ -8,6 +8,7 @@
  */
 import { asArray, asRecord } from '../manifest/read';
 import { ManifestObject } from '../manifest-object';
+import { AppliedDestinationRules, chooseDestinationRules } from './destination-rule-choice';
 import { ExternalDeclarations, ExternalNamespace } from './external';
 import { admitsNamespace, hostsMatch, isWildcard, NamespacedHost, parseNamespacedHost, serviceFqdn, serviceOfFqdn, toFqdn } from './hosts';
 import { ExportScope, exportScope, isVisible } from './visibility';
@@ -15,6 +16,7 @@ import { PodIndex, PodTemplate, podTemplateOf } from './workloads';
 
 export { PodTemplate } from './workloads';
 export { ExternalDeclarations, ExternalNamespace } from './external';
+export { AppliedDestinationRules, DestinationRuleSource } from './destination-rule-choice';
 
 /** Istio's root namespace: mesh-wide policies live here. */
 export const ROOT_NAMESPACE = 'istio-system';
@@ -360,6 +362,20 @@ export class MeshModel {
     for (const suffix of suffixesOf(fqdn)) out.push(...this.wildcardRules.get(suffix) ?? []);
     const unique = [...new Set(out)];
     return fromNamespace === undefined ? unique : unique.filter((dr) => isVisible(exportScope(dr), fromNamespace));
+  }
+
+  /**
+   * The DestinationRules istiod applies to traffic for `fqdn` sent by proxies of
+   * `proxyNamespace`: the most specific rules of the proxy's own namespace, else those the
+   * Service's namespace (`serviceNamespace`) exports to it, else those the root namespace exports
+   * to it (`PushContext.destinationRule`). A subset is found only in these rules.
+   *
+   * @example
+   * // reviews.shop has rules in shop (subsets v1, v2) and in web (subset v1, exported everywhere)
+   * model.destinationRulesApplied('reviews.shop.svc.cluster.local', 'web', 'shop');  // the rule of web: v2 is not found from web
+   */
+  public destinationRulesApplied(fqdn: string, proxyNamespace: string, serviceNamespace?: string): AppliedDestinationRules | undefined {
+    return chooseDestinationRules(this.destinationRulesFor(fqdn), fqdn, proxyNamespace, serviceNamespace);
   }
 
   /** The pod templates a Service selects: its namespace, every selector label present. */
