@@ -19,6 +19,13 @@ import { PortNameNotProtocol } from './checks/mesh/port-name-not-protocol';
 import { SubsetNotFound } from './checks/mesh/subset-not-found';
 import { SubsetSelectsNoPods } from './checks/mesh/subset-selects-no-pods';
 import { UnreachableRoute } from './checks/mesh/unreachable-route';
+import { ReferencedInternalGateway } from './checks/mesh/referenced-internal-gateway';
+import { IngressRouteRulesNotAffected } from './checks/mesh/ingress-route-rules-not-affected';
+import { JwtClaimRoutingWithoutRequestAuthentication } from './checks/mesh/jwt-claim-routing-without-request-authentication';
+import { DelegateNotFound } from './checks/mesh/delegate-not-found';
+import { HttpRoutesForTcpService } from './checks/mesh/http-routes-for-tcp-service';
+import { DuplicateSplitDestination } from './checks/mesh/duplicate-split-destination';
+import { GatewayRoutesHidden } from './checks/mesh/gateway-routes-hidden';
 import { COMMON_CHECKS } from './checks/object/common';
 import { DESTINATION_RULE_CHECKS } from './checks/object/destination-rule';
 import { GATEWAY_CHECKS } from './checks/object/gateway';
@@ -51,6 +58,8 @@ export const ALL_CHECKS: readonly Check[] = sortByCode([
   GatewayNotFound, DestinationHostNotFound, SubsetNotFound, DestinationPortRequired, DestinationPortNotFound,
   GatewayHostNotServed, ConflictingVirtualServices, UnreachableRoute, SubsetSelectsNoPods, ConflictingDestinationRules,
   PortNameNotProtocol, MissingAppVersionLabels, DestinationNotInjected, MtlsConflict, DestinationRuleHostNotFound,
+  ReferencedInternalGateway, IngressRouteRulesNotAffected, JwtClaimRoutingWithoutRequestAuthentication, DelegateNotFound,
+  HttpRoutesForTcpService, DuplicateSplitDestination, GatewayRoutesHidden,
 ]);
 
 /**

@@ -71,7 +71,11 @@ export function chooseDestinationRules(candidates: readonly ManifestObject[], fq
   return root.length > 0 ? { rules: root, namespace: ROOT_NAMESPACE, source: DestinationRuleSource.ROOT_NAMESPACE } : undefined;
 }
 
-/** The host of a DestinationRule as istiod reads it (short names expanded in its namespace). */
+/**
+ * The host of a DestinationRule as istiod reads it (short names expanded in its namespace).
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/destination-rule/#DestinationRule
+ */
 export function destinationRuleFqdn(dr: ManifestObject): string | undefined {
   const host = dr.manifest.spec?.host;
   return typeof host === 'string' && host !== '' ? toFqdn(host, dr.namespace) : undefined;

@@ -47,7 +47,9 @@ function problem(model: MeshModel, host: string, subset: string, proxyNamespace:
   if (!applied && !known) return undefined;
   const elsewhere = model.destinationRulesFor(fqdn).filter((dr) => !applied?.rules.includes(dr) && subsetsOf(dr).includes(subset));
   const why = elsewhere.length > 0 ? `; ${whyNotApplied(elsewhere[0], applied, proxyNamespace)}` : '';
-  const fix = `add subset '${subset}' to ${applied ? `DestinationRule ${applied.rules[0].qualifiedName}` : `a DestinationRule for ${fqdn} visible from namespace '${proxyNamespace}'`}, or route to one of the defined subsets`;
+  const plainFix = `add subset '${subset}' to a DestinationRule for ${fqdn}, or route to one of the defined subsets`;
+  const fix = !applied ? `add subset '${subset}' to a DestinationRule for ${fqdn} visible from namespace '${proxyNamespace}', or route to one of the defined subsets`
+    : `add subset '${subset}' to DestinationRule ${applied.rules[0].qualifiedName}, or route to one of the defined subsets`;
   if (!applied) {
     const covering = model.destinationRulesFor(fqdn);
     const message = covering.length === 0
@@ -56,10 +58,10 @@ function problem(model: MeshModel, host: string, subset: string, proxyNamespace:
     return { message, fix };
   }
   const plain = applied.source !== DestinationRuleSource.PROXY_NAMESPACE || applied.namespace === serviceNamespace(resolved);
-  const message = plain && !why
-    ? `subset '${subset}' of host '${host}' is not defined by any DestinationRule; defined: ${listOrNone(defined)} (in ${applied.rules.map(qualifiedName).join(', ')})`
-    : `subset '${subset}' of host '${host}' is not defined by ${describeSource(applied, proxyNamespace)}; defined: ${listOrNone(defined)}${why}`;
-  return { message, fix };
+  if (plain && !why) {
+    return { message: `subset '${subset}' of host '${host}' is not defined by any DestinationRule; defined: ${listOrNone(defined)} (in ${applied.rules.map(qualifiedName).join(', ')})`, fix: plainFix };
+  }
+  return { message: `subset '${subset}' of host '${host}' is not defined by ${describeSource(applied, proxyNamespace)}; defined: ${listOrNone(defined)}${why}`, fix };
 }
 
 /**
