@@ -32,6 +32,13 @@ import { SidecarEgressHidesRoutes } from './checks/mesh/sidecar-egress-hides-rou
 import { SidecarEgressHostNotFound } from './checks/mesh/sidecar-egress-host-not-found';
 import { WorkloadPortProtocolConflict } from './checks/mesh/workload-port-protocol-conflict';
 import { WorkloadTargetPortConflict } from './checks/mesh/workload-target-port-conflict';
+import { ReferencedInternalGateway } from './checks/mesh/referenced-internal-gateway';
+import { IngressRouteRulesNotAffected } from './checks/mesh/ingress-route-rules-not-affected';
+import { JwtClaimRoutingWithoutRequestAuthentication } from './checks/mesh/jwt-claim-routing-without-request-authentication';
+import { DelegateNotFound } from './checks/mesh/delegate-not-found';
+import { HttpRoutesForTcpService } from './checks/mesh/http-routes-for-tcp-service';
+import { DuplicateSplitDestination } from './checks/mesh/duplicate-split-destination';
+import { GatewayRoutesHidden } from './checks/mesh/gateway-routes-hidden';
 import { COMMON_CHECKS } from './checks/object/common';
 import { DESTINATION_RULE_CHECKS } from './checks/object/destination-rule';
 import { GATEWAY_CHECKS } from './checks/object/gateway';
@@ -68,6 +75,8 @@ export const ALL_CHECKS: readonly Check[] = sortByCode([
   ExternalNamePortName, PodMissingProxy, NamespaceMultipleInjectionLabels, ImageAutoWithoutInjection,
   WorkloadPortProtocolConflict, WorkloadTargetPortConflict, ApplicationUsesProxyUid, SelectorMatchesNoWorkload,
   MultipleDefaultSidecars, ConflictingSidecarSelectors, IneffectiveSidecar, SidecarEgressHostNotFound, SidecarEgressHidesRoutes,
+  ReferencedInternalGateway, IngressRouteRulesNotAffected, JwtClaimRoutingWithoutRequestAuthentication, DelegateNotFound,
+  HttpRoutesForTcpService, DuplicateSplitDestination, GatewayRoutesHidden,
 ]);
 
 /**

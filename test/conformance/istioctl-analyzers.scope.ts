@@ -27,14 +27,14 @@ export const ANALYZERS: Readonly<Record<string, Skipped | Mirrored>> = {
   'virtualservice.ConflictingMeshGatewayHostsAnalyzer': { messages: { ConflictingMeshGatewayVirtualServiceHosts: ['CI1007'] } },
   'virtualservice.DestinationHostAnalyzer': {
     messages: {
-      ReferencedResourceNotFound: ['CI1002'], VirtualServiceDestinationPortSelectorRequired: ['CI1004'], IngressRouteRulesNotAffected: [],
+      ReferencedResourceNotFound: ['CI1002', 'CI1005'], VirtualServiceDestinationPortSelectorRequired: ['CI1004'], IngressRouteRulesNotAffected: ['CI1018'],
     },
   },
   'virtualservice.DestinationRuleAnalyzer': { messages: { ReferencedResourceNotFound: ['CI1003'] } },
   'virtualservice.GatewayAnalyzer': {
-    messages: { ReferencedResourceNotFound: ['CI1001'], VirtualServiceHostNotFoundInGateway: ['CI1006'], ReferencedInternalGateway: [] },
+    messages: { ReferencedResourceNotFound: ['CI1001'], VirtualServiceHostNotFoundInGateway: ['CI1006'], ReferencedInternalGateway: ['CI1017'] },
   },
-  'virtualservice.JWTClaimRouteAnalyzer': { messages: { JwtClaimBasedRoutingWithoutRequestAuthN: [] } },
+  'virtualservice.JWTClaimRouteAnalyzer': { messages: { JwtClaimBasedRoutingWithoutRequestAuthN: ['CI1019'] } },
   'deployment.ServiceAssociationAnalyzer': { messages: { DeploymentAssociatedToMultipleServices: ['CI1064'], DeploymentConflictingPorts: ['CI1065'] } },
   'deployment.ApplicationUIDAnalyzer': { messages: { InvalidApplicationUID: ['CI1066'] } },
   'multicluster.MeshNetworksAnalyzer': { skip: 'needs MeshNetworks (Istio\'s installation)' },
@@ -92,26 +92,8 @@ export const GAPS: Readonly<Record<string, Readonly<Record<string, string>>>> = 
     "ConflictingGateways Gateway alpha": "not reported yet: gateway.ConflictingGatewayAnalyzer is not mirrored on this point (issue 8)",
     "ConflictingGateways Gateway beta": "not reported yet: gateway.ConflictingGatewayAnalyzer is not mirrored on this point (issue 8)",
   },
-  "virtualServiceConflictingMeshGatewayHostsWithExportTo": {
-    "ConflictingMeshGatewayVirtualServiceHosts VirtualService foo/productpage-d": "not reported yet: virtualservice.ConflictingMeshGatewayHostsAnalyzer is not mirrored on this point (issue 8)",
-    "ConflictingMeshGatewayVirtualServiceHosts VirtualService bar/productpage-d": "not reported yet: virtualservice.ConflictingMeshGatewayHostsAnalyzer is not mirrored on this point (issue 8)",
-  },
-  "virtualServiceDestinationHosts": {
-    "ReferencedResourceNotFound VirtualService default/reviews-bogusport": "not reported yet: virtualservice.DestinationHostAnalyzer is not mirrored on this point (issue 8)",
-    "ReferencedResourceNotFound VirtualService hello/hello-export-to-bogus": "not reported yet: virtualservice.DestinationHostAnalyzer is not mirrored on this point (issue 8)",
-  },
-  "virtualServiceDestinationRules": {
-    "ReferencedResourceNotFound VirtualService default/reviews-bogussubset": "not reported yet: virtualservice.DestinationRuleAnalyzer is not mirrored on this point (issue 8)",
-    "ReferencedResourceNotFound VirtualService default/reviews-mirror-bogussubset": "not reported yet: virtualservice.DestinationRuleAnalyzer is not mirrored on this point (issue 8)",
-  },
   "virtualServiceGateways": {
     "VirtualServiceHostNotFoundInGateway VirtualService httpbin-bogus": "not reported yet: virtualservice.GatewayAnalyzer is not mirrored on this point (issue 8)",
-  },
-  "virtualServiceJWTClaimRoute": {
-    "JwtClaimBasedRoutingWithoutRequestAuthN VirtualService foo": "not reported yet: virtualservice.JWTClaimRouteAnalyzer is not mirrored on this point (issue 8)",
-  },
-  "virtualServiceInternalGatewayRef": {
-    "ReferencedInternalGateway VirtualService httpbin": "not reported yet: virtualservice.GatewayAnalyzer is not mirrored on this point (issue 8)",
   },
   "authorizationpolicies": {
     "ReferencedResourceNotFound AuthorizationPolicy httpbin/httpbin-bogus-ns": "not reported yet: authz.AuthorizationPoliciesAnalyzer is not mirrored on this point (issue 8)",
@@ -148,9 +130,6 @@ export const GAPS: Readonly<Record<string, Readonly<Record<string, string>>>> = 
     "GatewayDuplicateCertificate Gateway istio-system/gateway-02-test-01": "not reported yet: gateway.CertificateAnalyzer is not mirrored on this point (issue 8)",
     "GatewayDuplicateCertificate Gateway istio-system/gateway-01-test-02": "not reported yet: gateway.CertificateAnalyzer is not mirrored on this point (issue 8)",
     "GatewayDuplicateCertificate Gateway default/gateway-01-test-03": "not reported yet: gateway.CertificateAnalyzer is not mirrored on this point (issue 8)",
-  },
-  "Route Rule no effect on Ingress": {
-    "IngressRouteRulesNotAffected VirtualService default/testing-service-01-test-01": "not reported yet: virtualservice.DestinationHostAnalyzer is not mirrored on this point (issue 8)",
   },
   "Analyze conflicting gateway with list type": {
     "ConflictingGateways Gateway alpha": "not reported yet: gateway.ConflictingGatewayAnalyzer is not mirrored on this point (issue 8)",
@@ -191,19 +170,15 @@ export const EXTRAS: Readonly<Record<string, Readonly<Record<string, string>>>> 
   "virtualServiceConflictingMeshGatewayHosts": {
     "CI1002": "the case's files define no Service or ServiceEntry for these destination hosts (istioctl's DestinationHostAnalyzer reports IST0101 for them)",
     "CI1001": "the Gateways these VirtualServices bind to are not in the case's files (istioctl's GatewayAnalyzer reports IST0101 for them)",
-    "CI1007 VirtualService team1/ratings": "TODO(issue 8): disagrees with istioctl: spec.hosts[0]: host 'ratings' for the sidecars (mesh) is also claimed by VirtualService team2/ratings; Istio uses only one of them",
   },
   "virtualServiceConflictingMeshGatewayHostsWithExportTo": {
     "CI1002": "the case's files define no Service or ServiceEntry for these destination hosts (istioctl's DestinationHostAnalyzer reports IST0101 for them)",
-    "CI1007 VirtualService foo/productpage-b": "TODO(issue 8): disagrees with istioctl: spec.hosts[0]: host '*.productpage.b' for the sidecars (mesh) is also claimed by VirtualService bar/productpage-b; Istio uses only one of them",
-    "CI1007 VirtualService bar/productpage-b": "TODO(issue 8): disagrees with istioctl: spec.hosts[0]: host '*.productpage.b' for the sidecars (mesh) is also claimed by VirtualService foo/productpage-b; Istio uses only one of them",
   },
   "virtualServiceDestinationHosts": {
     "CI0401": "the input breaks the rule: host '*' is not allowed in a service entry (spec.hosts[0] of ServiceEntry default-ignore/service-entry-ignore)",
     "CI1003": "no DestinationRule in the case's files defines these subsets (istioctl's DestinationRuleAnalyzer reports IST0101 for them)",
     "CI0126": "the input breaks the rule: the weights of the destinations add up to 0 (a missing weight counts as 0), so no traffic can be sent (spec.http[0].route of VirtualService default/reviews-bogushost)",
     "CI0125": "the input breaks the rule: the route entry has no destination (spec.http[0].route[0].destination of VirtualService default/reviews-bogushost)",
-    "CI1005": "the destination port is not a port of the Service in the case's files",
     "CI1007": "the input breaks the rule: host 'hello' for the sidecars (mesh) is also claimed by VirtualService hello/hello-export-to-bogus; Istio uses only one of them (spec.hosts[0] of VirtualService hello/hello)",
   },
   "virtualServiceDestinationRules": {
@@ -220,7 +195,6 @@ export const EXTRAS: Readonly<Record<string, Readonly<Record<string, string>>>> 
   },
   "virtualServiceInternalGatewayRef": {
     "CI0105": "the input breaks the rule: gateway 'istio-ingress/gateway~istio-autogenerated-k8s-gateway~foo' has a name 'gateway~istio-autogenerated-k8s-gateway~foo' that is not a DNS-1123 label (spec.gateways[0] of VirtualService httpbin)",
-    "CI1001 VirtualService httpbin": "TODO(issue 8): disagrees with istioctl: spec.gateways[0]: gateway 'istio-ingress/gateway~istio-autogenerated-k8s-gateway~foo' (istio-ingress/gateway~istio-autogenerated-k8s-gateway~foo) is not in the app; gateways: none",
     "CI1002": "the case's files define no Service or ServiceEntry for these destination hosts (istioctl's DestinationHostAnalyzer reports IST0101 for them)",
   },
   "authorizationpolicies": {
