@@ -2619,6 +2619,80 @@ const CASES: Case[] = [
     expect: [{ code: 'CI1023', path: 'shop/apps-fallback', field: 'spec.hosts[0]', severity: W }],
   },
 
+  // ---- CI1090-CI1096 authorization and peer authentication, CI1014 port by port
+  {
+    name: 'CI1090 AuthorizationPolicy source namespace the app does not know',
+    mutate: (ctx) => {
+      new AuthorizationPolicy(ctx.chart, 'payments-only', { selector: WorkloadSelector.fromWorkload(ctx.ratingsV1), rules: [{ from: [Source.fromNamespaces('paymnets')] }] });
+    },
+    expect: [{ code: 'CI1090', path: 'shop/payments-only', field: 'spec.rules[0].from[0].source.namespaces[0]', severity: W }],
+  },
+  {
+    name: 'CI1091 AuthorizationPolicy principal of a namespace without injection',
+    mutate: (ctx) => {
+      namespaceChart(ctx, 'batch', {});
+      new AuthorizationPolicy(ctx.chart, 'batch-callers', { selector: WorkloadSelector.fromWorkload(ctx.ratingsV1), rules: [{ from: [Source.fromPrincipals('cluster.local/ns/batch/sa/default')] }] });
+    },
+    expect: [
+      { code: 'CI1013', path: 'cluster/batch-namespace', field: 'metadata.labels', severity: W },
+      { code: 'CI1091', path: 'shop/batch-callers', field: 'spec.rules[0].from[0].source.principals[0]', severity: W },
+    ],
+  },
+  {
+    name: 'CI1092 AuthorizationPolicy principal of a service account the app does not define',
+    mutate: (ctx) => {
+      new AuthorizationPolicy(ctx.chart, 'ghost-caller', { selector: WorkloadSelector.fromWorkload(ctx.ratingsV1), rules: [{ from: [Source.fromPrincipals('cluster.local/ns/shop/sa/ghost')] }] });
+    },
+    expect: [{ code: 'CI1092', path: 'shop/ghost-caller', field: 'spec.rules[0].from[0].source.principals[0]', severity: W }],
+  },
+  {
+    name: 'CI1093 AuthorizationPolicy by namespace toward a workload without mTLS',
+    mutate: (ctx) => {
+      ctx.peerAuthentication('ratings-plain', ctx.ratingsV1, MtlsMode.DISABLE);
+      new AuthorizationPolicy(ctx.chart, 'shop-only', { selector: WorkloadSelector.fromWorkload(ctx.ratingsV1), rules: [{ from: [Source.fromNamespaces('shop')] }] });
+    },
+    expect: [{ code: 'CI1093', path: 'shop/shop-only', field: 'spec.rules[0].from[0].source.namespaces', severity: W }],
+  },
+  {
+    name: 'CI1094 AuthorizationPolicy operation host nothing serves',
+    mutate: (ctx) => {
+      new AuthorizationPolicy(ctx.chart, 'admin-host', { selector: WorkloadSelector.fromWorkload(ctx.ratingsV1), rules: [{ to: [Operation.of({ hosts: ['admin.internal'] })] }] });
+    },
+    expect: [{ code: 'CI1094', path: 'shop/admin-host', field: 'spec.rules[0].to[0].operation.hosts[0]', severity: W }],
+  },
+  {
+    name: 'CI1095 two PeerAuthentications without selector in one namespace',
+    mutate: (ctx) => {
+      new PeerAuthentication(ctx.chart, 'shop-strict', { mtlsMode: MtlsMode.STRICT });
+      new PeerAuthentication(ctx.chart, 'shop-permissive', { mtlsMode: MtlsMode.PERMISSIVE });
+    },
+    expect: [
+      { code: 'CI1095', path: 'shop/shop-permissive', field: 'spec.selector', severity: W },
+      { code: 'CI1095', path: 'shop/shop-strict', field: 'spec.selector', severity: W },
+    ],
+  },
+  {
+    name: 'CI1096 two PeerAuthentications selecting one workload',
+    mutate: (ctx) => {
+      ctx.peerAuthentication('ratings-strict', ctx.ratingsV1, MtlsMode.STRICT);
+      new PeerAuthentication(ctx.chart, 'ratings-app', { selector: WorkloadSelector.fromLabels({ app: 'ratings' }), mtlsMode: MtlsMode.PERMISSIVE });
+    },
+    expect: [
+      { code: 'CI1096', path: 'shop/ratings-app', field: 'spec.selector.matchLabels', severity: W },
+      { code: 'CI1096', path: 'shop/ratings-strict', field: 'spec.selector.matchLabels', severity: W },
+    ],
+  },
+  {
+    name: 'CI1014 ISTIO_MUTUAL toward a port whose portLevelMtls is DISABLE',
+    mutate: (ctx) => {
+      const { service, v1 } = ctx.backend('exporter');
+      const pa = ctx.peerAuthentication('exporter-mtls', v1, MtlsMode.PERMISSIVE);
+      pa.addPortMtls(9080, MtlsMode.DISABLE);
+      DestinationRule.forService(ctx.chart, 'exporter-rule', service, { trafficPolicy: TrafficPolicy.of({ tls: ClientTls.istioMutual() }) });
+    },
+    expect: [{ code: 'CI1014', path: 'shop/exporter-rule', field: 'spec.trafficPolicy.tls.mode' }],
+  },
+
   // ---- CI1016 InvalidSuppression
   {
     name: 'CI1016 suppression without reason',
