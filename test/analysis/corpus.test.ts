@@ -2648,10 +2648,22 @@ const CASES: Case[] = [
   {
     name: 'CI1093 AuthorizationPolicy by namespace toward a workload without mTLS',
     mutate: (ctx) => {
-      ctx.peerAuthentication('ratings-plain', ctx.ratingsV1, MtlsMode.DISABLE);
-      new AuthorizationPolicy(ctx.chart, 'shop-only', { selector: WorkloadSelector.fromWorkload(ctx.ratingsV1), rules: [{ from: [Source.fromNamespaces('shop')] }] });
+      const { v1 } = ctx.backend('plain-ledger');
+      ctx.peerAuthentication('plain-ledger-mtls', v1, MtlsMode.DISABLE);
+      new AuthorizationPolicy(ctx.chart, 'shop-only', { selector: WorkloadSelector.fromWorkload(v1), rules: [{ from: [Source.fromNamespaces('shop')] }] });
     },
     expect: [{ code: 'CI1093', path: 'shop/shop-only', field: 'spec.rules[0].from[0].source.namespaces', severity: W }],
+  },
+  {
+    name: 'CI1093 namespace-wide AuthorizationPolicy by principal in a namespace whose PeerAuthentication disables mTLS',
+    mutate: (ctx) => {
+      const plain = namespaceChart(ctx, 'plain', { 'istio-injection': 'enabled' });
+      ctx.service('meter', { scope: plain });
+      ctx.deployment('meter', 'v1', { scope: plain });
+      new PeerAuthentication(plain, 'plain-default', { mtlsMode: MtlsMode.DISABLE });
+      new AuthorizationPolicy(plain, 'meter-callers', { rules: [{ from: [Source.fromPrincipals('cluster.local/ns/shop/sa/default')] }] });
+    },
+    expect: [{ code: 'CI1093', path: 'plain/meter-callers', field: 'spec.rules[0].from[0].source.principals', severity: W }],
   },
   {
     name: 'CI1094 AuthorizationPolicy operation host nothing serves',
@@ -2674,12 +2686,70 @@ const CASES: Case[] = [
   {
     name: 'CI1096 two PeerAuthentications selecting one workload',
     mutate: (ctx) => {
-      ctx.peerAuthentication('ratings-strict', ctx.ratingsV1, MtlsMode.STRICT);
-      new PeerAuthentication(ctx.chart, 'ratings-app', { selector: WorkloadSelector.fromLabels({ app: 'ratings' }), mtlsMode: MtlsMode.PERMISSIVE });
+      const { v1 } = ctx.backend('twin-policy');
+      ctx.peerAuthentication('twin-policy-strict', v1, MtlsMode.STRICT);
+      new PeerAuthentication(ctx.chart, 'twin-policy-app', { selector: WorkloadSelector.fromLabels({ app: 'twin-policy' }), mtlsMode: MtlsMode.PERMISSIVE });
     },
     expect: [
-      { code: 'CI1096', path: 'shop/ratings-app', field: 'spec.selector.matchLabels', severity: W },
-      { code: 'CI1096', path: 'shop/ratings-strict', field: 'spec.selector.matchLabels', severity: W },
+      { code: 'CI1096', path: 'shop/twin-policy-app', field: 'spec.selector.matchLabels', severity: W },
+      { code: 'CI1096', path: 'shop/twin-policy-strict', field: 'spec.selector.matchLabels', severity: W },
+    ],
+  },
+  {
+    name: 'CI1096 a version-wide and an app-wide PeerAuthentication sharing a workload in another namespace',
+    mutate: (ctx) => {
+      const audit = namespaceChart(ctx, 'audit', { 'istio-injection': 'enabled' });
+      ctx.service('trail', { scope: audit });
+      ctx.deployment('trail', 'v1', { scope: audit });
+      new PeerAuthentication(audit, 'trail-app', { selector: WorkloadSelector.fromLabels({ app: 'trail' }), mtlsMode: MtlsMode.STRICT });
+      new PeerAuthentication(audit, 'trail-version', { selector: WorkloadSelector.fromLabels({ version: 'v1' }), mtlsMode: MtlsMode.STRICT });
+    },
+    expect: [
+      { code: 'CI1096', path: 'audit/trail-app', field: 'spec.selector.matchLabels', severity: W },
+      { code: 'CI1096', path: 'audit/trail-version', field: 'spec.selector.matchLabels', severity: W },
+    ],
+  },
+  {
+    name: 'CI1090 AuthorizationPolicy notNamespaces pattern matching no namespace',
+    mutate: (ctx) => {
+      new AuthorizationPolicy(ctx.chart, 'not-payments', { selector: WorkloadSelector.fromWorkload(ctx.ratingsV1), action: AuthorizationAction.DENY, rules: [{ from: [Source.of({ notNamespaces: ['payment-*'] })] }] });
+    },
+    expect: [{ code: 'CI1090', path: 'shop/not-payments', field: 'spec.rules[0].from[0].source.notNamespaces[0]', severity: W }],
+  },
+  {
+    name: 'CI1091 AuthorizationPolicy namespace source of a namespace with injection disabled',
+    mutate: (ctx) => {
+      namespaceChart(ctx, 'reports', { 'istio-injection': 'disabled' });
+      new AuthorizationPolicy(ctx.chart, 'reports-callers', { selector: WorkloadSelector.fromWorkload(ctx.ratingsV1), rules: [{ from: [Source.fromNamespaces('reports')] }] });
+    },
+    expect: [{ code: 'CI1091', path: 'shop/reports-callers', field: 'spec.rules[0].from[0].source.namespaces[0]', severity: W }],
+  },
+  {
+    name: 'CI1092 DENY AuthorizationPolicy principal of an undefined service account',
+    mutate: (ctx) => {
+      new AuthorizationPolicy(ctx.chart, 'deny-reviewer', {
+        selector: WorkloadSelector.fromWorkload(ctx.ratingsV1), action: AuthorizationAction.DENY, rules: [{ from: [Source.of({ principals: ['cluster.local/ns/shop/sa/reviewer'] })] }],
+      });
+    },
+    expect: [{ code: 'CI1092', path: 'shop/deny-reviewer', field: 'spec.rules[0].from[0].source.principals[0]', severity: W }],
+  },
+  {
+    name: 'CI1094 AuthorizationPolicy operation host with a typo in the namespace',
+    mutate: (ctx) => {
+      new AuthorizationPolicy(ctx.chart, 'ratings-hosts', { selector: WorkloadSelector.fromWorkload(ctx.ratingsV1), rules: [{ to: [Operation.of({ hosts: ['ratings.shop:9080', 'ratings.shp'] })] }] });
+    },
+    expect: [{ code: 'CI1094', path: 'shop/ratings-hosts', field: 'spec.rules[0].to[0].operation.hosts[1]', severity: W }],
+  },
+  {
+    name: 'CI1095 two PeerAuthentications without selector in another namespace',
+    mutate: (ctx) => {
+      const vault = namespaceChart(ctx, 'vault', { 'istio-injection': 'enabled' });
+      new PeerAuthentication(vault, 'vault-a', { mtlsMode: MtlsMode.STRICT });
+      new PeerAuthentication(vault, 'vault-b', { mtlsMode: MtlsMode.STRICT });
+    },
+    expect: [
+      { code: 'CI1095', path: 'vault/vault-a', field: 'spec.selector', severity: W },
+      { code: 'CI1095', path: 'vault/vault-b', field: 'spec.selector', severity: W },
     ],
   },
   {
@@ -3190,8 +3260,10 @@ test('fails: every corpus mistake applied at once is reported in one check(), so
   expect(report.warnings).toEqual(sorted(report.warnings));
   // and nothing beyond the corpus: every finding belongs to some case's expectation, except what
   // the cases' Sidecars in shop do to one another and to the other cases' routes in shop (CI1068,
-  // CI1069 conflicts; CI1072 routes a narrow egress hides): real together, absent from each case alone
-  const betweenCases = new Set(['CI1068', 'CI1069', 'CI1072']);
+  // CI1069 conflicts; CI1072 routes a narrow egress hides), and what their PeerAuthentications in shop
+  // do to one another (CI1095, CI1096: two namespace-wide ones, two for one workload): real together,
+  // absent from each case alone
+  const betweenCases = new Set(['CI1068', 'CI1069', 'CI1072', 'CI1095', 'CI1096']);
   const extra = all.filter((o) => !expected.some((e) => key(e) === key(o)) && !(betweenCases.has(o.code) && o.path.startsWith('shop/')));
   expect(extra).toEqual([]);
 });

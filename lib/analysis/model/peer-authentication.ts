@@ -50,6 +50,8 @@ export function oldestPolicy(policies: readonly ManifestObject[]): ManifestObjec
 /**
  * Orders two policies oldest first: by `metadata.creationTimestamp` (absent counts as the same
  * time), then namespace and name.
+ *
+ * @see https://istio.io/latest/docs/reference/config/security/peer_authentication/
  */
 export function comparePolicyAge(a: ManifestObject, b: ManifestObject): number {
   const time = (o: ManifestObject) => {
@@ -63,6 +65,8 @@ export function comparePolicyAge(a: ManifestObject, b: ManifestObject): number {
 
 /**
  * The mode a `{ mode }` setting sets, or `undefined` when it is missing or UNSET (inherit).
+ *
+ * @see https://istio.io/latest/docs/reference/config/security/peer_authentication/#PeerAuthentication-MutualTLS-Mode
  */
 export function mtlsModeOf(mtls: unknown): string | undefined {
   const mode = isRecord(mtls) ? mtls.mode : undefined;
@@ -100,6 +104,8 @@ export function effectiveMtls(levels: WorkloadPeerAuthentications): EffectiveMtl
 /**
  * The mode a workload accepts on one target (container) port: the port-level mode when its
  * workload-level policy sets one, else the workload's mode.
+ *
+ * @see https://istio.io/latest/docs/reference/config/security/peer_authentication/
  */
 export function mtlsModeOnPort(mtls: EffectiveMtls, port: number | string): string {
   return mtls.ports?.[String(port)] ?? mtls.mode;

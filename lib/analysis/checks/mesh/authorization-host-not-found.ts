@@ -12,7 +12,8 @@ import { operationValues } from './private/authorization';
  * when it names a Service as clients write it (`name` in the policy's namespace, `name.namespace`,
  * `name.namespace.svc`, or its full name), a ServiceEntry host visible from the policy's
  * namespace, a host of a VirtualService or of a Gateway server of the app (exactly or under one
- * of their wildcards), or a host declared external. Hosts with a `*` are not checked. A warning,
+ * of their wildcards, a bare `*` naming no host), or a host declared external. Hosts with a `*`
+ * are not checked. A warning,
  * not Kiali's error: Istio accepts the policy, and the operation simply never matches.
  *
  * @see https://istio.io/latest/docs/reference/config/security/authorization-policy/#Operation
@@ -65,6 +66,8 @@ function routedHosts(model: MeshModel): RoutedHosts {
   const suffixes = new Set<string>();
   const add = (h: string) => {
     const lower = h.toLowerCase();
+    // a catch-all (`*`) accepts any Host, but names none
+    if (lower === '*') return;
     if (isWildcard(lower)) suffixes.add(lower.slice(1));
     else exact.add(lower);
   };
@@ -72,7 +75,7 @@ function routedHosts(model: MeshModel): RoutedHosts {
   for (const g of model.gateways) for (const h of gatewayHosts(g)) add(h.host);
   return {
     covers(host: string): boolean {
-      if (exact.has(host) || suffixes.has('')) return true;
+      if (exact.has(host)) return true;
       for (let i = host.indexOf('.'); i >= 0; i = host.indexOf('.', i + 1)) if (suffixes.has(host.slice(i))) return true;
       return false;
     },
