@@ -39,6 +39,13 @@ import { DelegateNotFound } from './checks/mesh/delegate-not-found';
 import { HttpRoutesForTcpService } from './checks/mesh/http-routes-for-tcp-service';
 import { DuplicateSplitDestination } from './checks/mesh/duplicate-split-destination';
 import { GatewayRoutesHidden } from './checks/mesh/gateway-routes-hidden';
+import { AuthorizationNamespaceNotFound } from './checks/mesh/authorization-namespace-not-found';
+import { AuthorizationSourceOutsideMesh } from './checks/mesh/authorization-source-outside-mesh';
+import { PrincipalServiceAccountNotFound } from './checks/mesh/principal-service-account-not-found';
+import { AuthorizationSourceWithoutMtls } from './checks/mesh/authorization-source-without-mtls';
+import { AuthorizationHostNotFound } from './checks/mesh/authorization-host-not-found';
+import { MultipleNamespacePeerAuthentications } from './checks/mesh/multiple-namespace-peer-authentications';
+import { ConflictingPeerAuthentications } from './checks/mesh/conflicting-peer-authentications';
 import { COMMON_CHECKS } from './checks/object/common';
 import { DESTINATION_RULE_CHECKS } from './checks/object/destination-rule';
 import { GATEWAY_CHECKS } from './checks/object/gateway';
@@ -77,6 +84,9 @@ export const ALL_CHECKS: readonly Check[] = sortByCode([
   MultipleDefaultSidecars, ConflictingSidecarSelectors, IneffectiveSidecar, SidecarEgressHostNotFound, SidecarEgressHidesRoutes,
   ReferencedInternalGateway, IngressRouteRulesNotAffected, JwtClaimRoutingWithoutRequestAuthentication, DelegateNotFound,
   HttpRoutesForTcpService, DuplicateSplitDestination, GatewayRoutesHidden,
+  // mesh checks of authorization and peer authentication (CI1090-CI1099)
+  AuthorizationNamespaceNotFound, AuthorizationSourceOutsideMesh, PrincipalServiceAccountNotFound, AuthorizationSourceWithoutMtls,
+  AuthorizationHostNotFound, MultipleNamespacePeerAuthentications, ConflictingPeerAuthentications,
 ]);
 
 /**

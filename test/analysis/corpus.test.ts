@@ -2619,6 +2619,150 @@ const CASES: Case[] = [
     expect: [{ code: 'CI1023', path: 'shop/apps-fallback', field: 'spec.hosts[0]', severity: W }],
   },
 
+  // ---- CI1090-CI1096 authorization and peer authentication, CI1014 port by port
+  {
+    name: 'CI1090 AuthorizationPolicy source namespace the app does not know',
+    mutate: (ctx) => {
+      new AuthorizationPolicy(ctx.chart, 'payments-only', { selector: WorkloadSelector.fromWorkload(ctx.ratingsV1), rules: [{ from: [Source.fromNamespaces('paymnets')] }] });
+    },
+    expect: [{ code: 'CI1090', path: 'shop/payments-only', field: 'spec.rules[0].from[0].source.namespaces[0]', severity: W }],
+  },
+  {
+    name: 'CI1091 AuthorizationPolicy principal of a namespace without injection',
+    mutate: (ctx) => {
+      namespaceChart(ctx, 'batch', {});
+      new AuthorizationPolicy(ctx.chart, 'batch-callers', { selector: WorkloadSelector.fromWorkload(ctx.ratingsV1), rules: [{ from: [Source.fromPrincipals('cluster.local/ns/batch/sa/default')] }] });
+    },
+    expect: [
+      { code: 'CI1013', path: 'cluster/batch-namespace', field: 'metadata.labels', severity: W },
+      { code: 'CI1091', path: 'shop/batch-callers', field: 'spec.rules[0].from[0].source.principals[0]', severity: W },
+    ],
+  },
+  {
+    name: 'CI1092 AuthorizationPolicy principal of a service account the app does not define',
+    mutate: (ctx) => {
+      new AuthorizationPolicy(ctx.chart, 'ghost-caller', { selector: WorkloadSelector.fromWorkload(ctx.ratingsV1), rules: [{ from: [Source.fromPrincipals('cluster.local/ns/shop/sa/ghost')] }] });
+    },
+    expect: [{ code: 'CI1092', path: 'shop/ghost-caller', field: 'spec.rules[0].from[0].source.principals[0]', severity: W }],
+  },
+  {
+    name: 'CI1093 AuthorizationPolicy by namespace toward a workload without mTLS',
+    mutate: (ctx) => {
+      const { v1 } = ctx.backend('plain-ledger');
+      ctx.peerAuthentication('plain-ledger-mtls', v1, MtlsMode.DISABLE);
+      new AuthorizationPolicy(ctx.chart, 'shop-only', { selector: WorkloadSelector.fromWorkload(v1), rules: [{ from: [Source.fromNamespaces('shop')] }] });
+    },
+    expect: [{ code: 'CI1093', path: 'shop/shop-only', field: 'spec.rules[0].from[0].source.namespaces', severity: W }],
+  },
+  {
+    name: 'CI1093 namespace-wide AuthorizationPolicy by principal in a namespace whose PeerAuthentication disables mTLS',
+    mutate: (ctx) => {
+      const plain = namespaceChart(ctx, 'plain', { 'istio-injection': 'enabled' });
+      ctx.service('meter', { scope: plain });
+      ctx.deployment('meter', 'v1', { scope: plain });
+      new PeerAuthentication(plain, 'plain-default', { mtlsMode: MtlsMode.DISABLE });
+      new AuthorizationPolicy(plain, 'meter-callers', { rules: [{ from: [Source.fromPrincipals('cluster.local/ns/shop/sa/default')] }] });
+    },
+    expect: [{ code: 'CI1093', path: 'plain/meter-callers', field: 'spec.rules[0].from[0].source.principals', severity: W }],
+  },
+  {
+    name: 'CI1094 AuthorizationPolicy operation host nothing serves',
+    mutate: (ctx) => {
+      new AuthorizationPolicy(ctx.chart, 'admin-host', { selector: WorkloadSelector.fromWorkload(ctx.ratingsV1), rules: [{ to: [Operation.of({ hosts: ['admin.internal'] })] }] });
+    },
+    expect: [{ code: 'CI1094', path: 'shop/admin-host', field: 'spec.rules[0].to[0].operation.hosts[0]', severity: W }],
+  },
+  {
+    name: 'CI1095 two PeerAuthentications without selector in one namespace',
+    mutate: (ctx) => {
+      new PeerAuthentication(ctx.chart, 'shop-strict', { mtlsMode: MtlsMode.STRICT });
+      new PeerAuthentication(ctx.chart, 'shop-permissive', { mtlsMode: MtlsMode.PERMISSIVE });
+    },
+    expect: [
+      { code: 'CI1095', path: 'shop/shop-permissive', field: 'spec.selector', severity: W },
+      { code: 'CI1095', path: 'shop/shop-strict', field: 'spec.selector', severity: W },
+    ],
+  },
+  {
+    name: 'CI1096 two PeerAuthentications selecting one workload',
+    mutate: (ctx) => {
+      const { v1 } = ctx.backend('twin-policy');
+      ctx.peerAuthentication('twin-policy-strict', v1, MtlsMode.STRICT);
+      new PeerAuthentication(ctx.chart, 'twin-policy-app', { selector: WorkloadSelector.fromLabels({ app: 'twin-policy' }), mtlsMode: MtlsMode.PERMISSIVE });
+    },
+    expect: [
+      { code: 'CI1096', path: 'shop/twin-policy-app', field: 'spec.selector.matchLabels', severity: W },
+      { code: 'CI1096', path: 'shop/twin-policy-strict', field: 'spec.selector.matchLabels', severity: W },
+    ],
+  },
+  {
+    name: 'CI1096 a version-wide and an app-wide PeerAuthentication sharing a workload in another namespace',
+    mutate: (ctx) => {
+      const audit = namespaceChart(ctx, 'audit', { 'istio-injection': 'enabled' });
+      ctx.service('trail', { scope: audit });
+      ctx.deployment('trail', 'v1', { scope: audit });
+      new PeerAuthentication(audit, 'trail-app', { selector: WorkloadSelector.fromLabels({ app: 'trail' }), mtlsMode: MtlsMode.STRICT });
+      new PeerAuthentication(audit, 'trail-version', { selector: WorkloadSelector.fromLabels({ version: 'v1' }), mtlsMode: MtlsMode.STRICT });
+    },
+    expect: [
+      { code: 'CI1096', path: 'audit/trail-app', field: 'spec.selector.matchLabels', severity: W },
+      { code: 'CI1096', path: 'audit/trail-version', field: 'spec.selector.matchLabels', severity: W },
+    ],
+  },
+  {
+    name: 'CI1090 AuthorizationPolicy notNamespaces pattern matching no namespace',
+    mutate: (ctx) => {
+      new AuthorizationPolicy(ctx.chart, 'not-payments', { selector: WorkloadSelector.fromWorkload(ctx.ratingsV1), action: AuthorizationAction.DENY, rules: [{ from: [Source.of({ notNamespaces: ['payment-*'] })] }] });
+    },
+    expect: [{ code: 'CI1090', path: 'shop/not-payments', field: 'spec.rules[0].from[0].source.notNamespaces[0]', severity: W }],
+  },
+  {
+    name: 'CI1091 AuthorizationPolicy namespace source of a namespace with injection disabled',
+    mutate: (ctx) => {
+      namespaceChart(ctx, 'reports', { 'istio-injection': 'disabled' });
+      new AuthorizationPolicy(ctx.chart, 'reports-callers', { selector: WorkloadSelector.fromWorkload(ctx.ratingsV1), rules: [{ from: [Source.fromNamespaces('reports')] }] });
+    },
+    expect: [{ code: 'CI1091', path: 'shop/reports-callers', field: 'spec.rules[0].from[0].source.namespaces[0]', severity: W }],
+  },
+  {
+    name: 'CI1092 DENY AuthorizationPolicy principal of an undefined service account',
+    mutate: (ctx) => {
+      new AuthorizationPolicy(ctx.chart, 'deny-reviewer', {
+        selector: WorkloadSelector.fromWorkload(ctx.ratingsV1), action: AuthorizationAction.DENY, rules: [{ from: [Source.of({ principals: ['cluster.local/ns/shop/sa/reviewer'] })] }],
+      });
+    },
+    expect: [{ code: 'CI1092', path: 'shop/deny-reviewer', field: 'spec.rules[0].from[0].source.principals[0]', severity: W }],
+  },
+  {
+    name: 'CI1094 AuthorizationPolicy operation host with a typo in the namespace',
+    mutate: (ctx) => {
+      new AuthorizationPolicy(ctx.chart, 'ratings-hosts', { selector: WorkloadSelector.fromWorkload(ctx.ratingsV1), rules: [{ to: [Operation.of({ hosts: ['ratings.shop:9080', 'ratings.shp'] })] }] });
+    },
+    expect: [{ code: 'CI1094', path: 'shop/ratings-hosts', field: 'spec.rules[0].to[0].operation.hosts[1]', severity: W }],
+  },
+  {
+    name: 'CI1095 two PeerAuthentications without selector in another namespace',
+    mutate: (ctx) => {
+      const vault = namespaceChart(ctx, 'vault', { 'istio-injection': 'enabled' });
+      new PeerAuthentication(vault, 'vault-a', { mtlsMode: MtlsMode.STRICT });
+      new PeerAuthentication(vault, 'vault-b', { mtlsMode: MtlsMode.STRICT });
+    },
+    expect: [
+      { code: 'CI1095', path: 'vault/vault-a', field: 'spec.selector', severity: W },
+      { code: 'CI1095', path: 'vault/vault-b', field: 'spec.selector', severity: W },
+    ],
+  },
+  {
+    name: 'CI1014 ISTIO_MUTUAL toward a port whose portLevelMtls is DISABLE',
+    mutate: (ctx) => {
+      const { service, v1 } = ctx.backend('exporter');
+      const pa = ctx.peerAuthentication('exporter-mtls', v1, MtlsMode.PERMISSIVE);
+      pa.addPortMtls(9080, MtlsMode.DISABLE);
+      DestinationRule.forService(ctx.chart, 'exporter-rule', service, { trafficPolicy: TrafficPolicy.of({ tls: ClientTls.istioMutual() }) });
+    },
+    expect: [{ code: 'CI1014', path: 'shop/exporter-rule', field: 'spec.trafficPolicy.tls.mode' }],
+  },
+
   // ---- CI1016 InvalidSuppression
   {
     name: 'CI1016 suppression without reason',
@@ -3116,8 +3260,10 @@ test('fails: every corpus mistake applied at once is reported in one check(), so
   expect(report.warnings).toEqual(sorted(report.warnings));
   // and nothing beyond the corpus: every finding belongs to some case's expectation, except what
   // the cases' Sidecars in shop do to one another and to the other cases' routes in shop (CI1068,
-  // CI1069 conflicts; CI1072 routes a narrow egress hides): real together, absent from each case alone
-  const betweenCases = new Set(['CI1068', 'CI1069', 'CI1072']);
+  // CI1069 conflicts; CI1072 routes a narrow egress hides), and what their PeerAuthentications in shop
+  // do to one another (CI1095, CI1096: two namespace-wide ones, two for one workload): real together,
+  // absent from each case alone
+  const betweenCases = new Set(['CI1068', 'CI1069', 'CI1072', 'CI1095', 'CI1096']);
   const extra = all.filter((o) => !expected.some((e) => key(e) === key(o)) && !(betweenCases.has(o.code) && o.path.startsWith('shop/')));
   expect(extra).toEqual([]);
 });

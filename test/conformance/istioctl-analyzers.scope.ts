@@ -39,7 +39,7 @@ export const ANALYZERS: Readonly<Record<string, Skipped | Mirrored>> = {
   'deployment.ApplicationUIDAnalyzer': { messages: { InvalidApplicationUID: ['CI1066'] } },
   'multicluster.MeshNetworksAnalyzer': { skip: 'needs MeshNetworks (Istio\'s installation)' },
   'authn.BlockedCIDRsAnalyzer': { skip: 'reads istiod\'s own Deployment (Istio\'s installation), not mesh configuration' },
-  'authz.AuthorizationPoliciesAnalyzer': { messages: { NoMatchingWorkloadsFound: ['CI1067'], ReferencedResourceNotFound: [] } },
+  'authz.AuthorizationPoliciesAnalyzer': { messages: { NoMatchingWorkloadsFound: ['CI1067'], ReferencedResourceNotFound: ['CI1090'] } },
   'destinationrule.CaCertificateAnalyzer': { messages: { NoServerCertificateVerificationDestinationLevel: [], NoServerCertificateVerificationPortLevel: [] } },
   'destinationrule.PodNotSelectedAnalyzer': { messages: { DestinationRuleSubsetNotSelectPods: ['CI1009'], UnknownDestinationRuleHost: ['CI1015'] } },
   'schemaValidation.CollectionValidationAnalyzer(collections.VirtualService)': { messages: { VirtualServiceUnreachableRule: ['CI0132', 'CI1008'], VirtualServiceIneffectiveMatch: ['CI0132', 'CI1008'] } },
@@ -94,10 +94,6 @@ export const GAPS: Readonly<Record<string, Readonly<Record<string, string>>>> = 
   },
   "virtualServiceGateways": {
     "VirtualServiceHostNotFoundInGateway VirtualService httpbin-bogus": "not reported yet: virtualservice.GatewayAnalyzer is not mirrored on this point (issue 8)",
-  },
-  "authorizationpolicies": {
-    "ReferencedResourceNotFound AuthorizationPolicy httpbin/httpbin-bogus-ns": "not reported yet: authz.AuthorizationPoliciesAnalyzer is not mirrored on this point (issue 8)",
-    "ReferencedResourceNotFound AuthorizationPolicy httpbin/httpbin-bogus-not-ns": "not reported yet: authz.AuthorizationPoliciesAnalyzer is not mirrored on this point (issue 8)",
   },
   "destinationrule with no cacert, simple at destinationlevel": {
     "NoServerCertificateVerificationDestinationLevel DestinationRule db-tls": "not reported yet: destinationrule.CaCertificateAnalyzer is not mirrored on this point (issue 8)",

@@ -8,7 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Chart, Include } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
-import { Destination, DestinationRule, Gateway, GatewayBinding, GatewayServer, HttpMatch, MeshApp, VirtualService } from '../../lib';
+import { AuthorizationPolicy, Destination, DestinationRule, Gateway, GatewayBinding, GatewayServer, HttpMatch, MeshApp, Source, VirtualService, WorkloadSelector } from '../../lib';
 import { Finding } from '../../lib/analysis/finding';
 import { collectObjects } from '../analysis/fixtures';
 import { runCli, writeTree } from '../cli/fixtures';
@@ -188,6 +188,74 @@ describe('user reports of issue 8: routes and hosts (inputs 1, 2 and 4)', () => 
       // THEN
       expect(clean).toEqual({ lines: [], stdout: '', code: 0 });
       expect(cliFindings(files(false)).lines).toEqual(CONFLICT);
+    });
+  });
+});
+
+describe('user reports of issue 8: authorization (input 3)', () => {
+  // ---- 3: sources of a namespace without sidecars carry no mTLS identity, so an ALLOW rule for them never matches
+  describe('3: an ALLOW policy in shop for the principal and the namespace of legacy, which has no injection', () => {
+    const FILES = {
+      'namespaces.yaml': [
+        'apiVersion: v1', 'kind: Namespace', 'metadata: { name: legacy }', '---',
+        'apiVersion: v1', 'kind: Namespace', 'metadata: { name: shop, labels: { istio-injection: enabled } }', '',
+      ].join('\n'),
+      'shop.yaml': [
+        'apiVersion: apps/v1', 'kind: Deployment', 'metadata: { name: orders, namespace: shop }', 'spec:',
+        '  selector: { matchLabels: { app: orders } }', '  template:', '    metadata: { labels: { app: orders, version: v1 } }',
+        '    spec: { containers: [{ name: orders, image: example/orders:1.0 }] }', '---',
+        'apiVersion: security.istio.io/v1', 'kind: AuthorizationPolicy', 'metadata: { name: orders, namespace: shop }', 'spec:',
+        '  action: ALLOW', '  selector: { matchLabels: { app: orders } }', '  rules:',
+        '  - from:', '    - source: { principals: [cluster.local/ns/legacy/sa/batch], namespaces: [legacy] }', '',
+      ].join('\n'),
+    };
+    // also true of this input: legacy has no injection (CI1013), and the app, which owns legacy, defines no service account batch there (CI1092)
+    const EXPECTED = [
+      'CI1013 warning Namespace legacy metadata.labels',
+      'CI1091 warning AuthorizationPolicy shop/orders spec.rules[0].from[0].source.namespaces[0]',
+      'CI1091 warning AuthorizationPolicy shop/orders spec.rules[0].from[0].source.principals[0]',
+      'CI1092 warning AuthorizationPolicy shop/orders spec.rules[0].from[0].source.principals[0]',
+    ];
+    const MESSAGE = /^source principal 'cluster\.local\/ns\/legacy\/sa\/batch' never matches: namespace 'legacy' is not in the mesh .* so its requests carry no mTLS identity; this source allows nothing$/;
+
+    test('through the typed API', () => {
+      // GIVEN
+      const app = newApp();
+      const cluster = new Chart(app, 'cluster');
+      new kplus.Namespace(cluster, 'legacy', { metadata: { name: 'legacy' } });
+      new kplus.Namespace(cluster, 'shop', { metadata: { name: 'shop', labels: { 'istio-injection': 'enabled' } } });
+      const shop = new Chart(app, 'shop', { namespace: 'shop' });
+      const orders = new kplus.Deployment(shop, 'orders', { metadata: { name: 'orders' }, containers: [{ image: 'example/orders:1.0', portNumber: 8080, securityContext: { ensureNonRoot: false } }] });
+      orders.podMetadata.addLabel('app', 'orders');
+      orders.podMetadata.addLabel('version', 'v1');
+      new AuthorizationPolicy(shop, 'orders-policy', {
+        metadata: { name: 'orders' },
+        selector: WorkloadSelector.fromLabels({ app: 'orders' }),
+        rules: [{ from: [Source.of({ principals: ['cluster.local/ns/legacy/sa/batch'], namespaces: ['legacy'] })] }],
+      });
+      // WHEN
+      const { lines, findings } = appFindings(app);
+      // THEN
+      expect(lines).toEqual(EXPECTED);
+      expect(findings.find((f) => f.field.endsWith('principals[0]'))!.message).toMatch(MESSAGE);
+    });
+
+    test('through cdk8s Include', () => {
+      // WHEN
+      const { lines, findings } = appFindings(includeApp(FILES));
+      // THEN
+      expect(lines).toEqual(EXPECTED);
+      expect(findings.find((f) => f.field.endsWith('principals[0]'))!.message).toMatch(MESSAGE);
+    });
+
+    test('through the cdk8s-istio check command (a warning: exit 0), and no CI1091 once legacy is injected', () => {
+      // WHEN
+      const run = cliFindings(FILES);
+      const injected = cliFindings({ ...FILES, 'namespaces.yaml': FILES['namespaces.yaml'].replace('metadata: { name: legacy }', 'metadata: { name: legacy, labels: { istio-injection: enabled } }') });
+      // THEN
+      expect(run.lines.map((l) => l.replace(/:$/, ''))).toEqual(EXPECTED);
+      expect(run.code).toBe(0);
+      expect(injected.lines).toEqual(['CI1092 warning AuthorizationPolicy shop/orders spec.rules[0].from[0].source.principals[0]']);
     });
   });
 });

@@ -24,6 +24,13 @@ export { AppliedDestinationRules, DestinationRuleSource } from './destination-ru
 /** Istio's root namespace: mesh-wide policies live here. */
 export const ROOT_NAMESPACE = 'istio-system';
 
+/**
+ * The namespaces every Kubernetes cluster has, and Istio's root namespace.
+ *
+ * @see https://kubernetes.io/docs/concepts/overview/working-with-objects/namespaces/#initial-namespaces
+ */
+export const CLUSTER_NAMESPACES: readonly string[] = ['default', 'kube-system', 'kube-public', 'kube-node-lease', ROOT_NAMESPACE];
+
 /** The pod label cdk8s-plus adds for its own selectors; left out of messages. */
 const CDK8S_ADDR_LABEL = 'cdk8s.io/metadata.addr';
 
@@ -171,6 +178,8 @@ export class MeshModel {
   private policiesByNamespace?: Map<string, Map<string, ManifestObject[]>>;
   private servicesByPod?: Map<PodTemplate, ManifestObject[]>;
   private hostsBySuffix?: Map<string, HostEntry[]>;
+  private knownNamespaceNames?: Set<string>;
+  private serviceAccountsByNamespace?: Map<string, Set<string>>;
 
   constructor(input: readonly ManifestObject[], options: MeshModelOptions = {}) {
     // a `kind: List` counts as its items, as kubectl applies it
@@ -561,6 +570,57 @@ export class MeshModel {
     const under = this.hostsBySuffix.get(pattern.slice(1)) ?? [];
     const covering = suffixesOf(pattern).flatMap((suffix) => this.wildcardHosts.get(suffix) ?? []);
     return [...new Set([...under, ...covering])].filter((e) => isVisible(e.scope, fromNamespace));
+  }
+
+  /**
+   * The namespaces known to exist where the app runs: its Namespace objects, the namespaces
+   * declared external, the namespaces its objects live in (they cannot be created elsewhere),
+   * and those every cluster with Istio has (`default`, `kube-system`, `kube-public`,
+   * `kube-node-lease`, `istio-system`). Any other namespace may exist in the cluster all the
+   * same: the app cannot know.
+   *
+   * @example
+   * model.knownNamespaces.has('shop'); // true when a Namespace object or any object of the app is in 'shop'
+   */
+  public get knownNamespaces(): ReadonlySet<string> {
+    if (!this.knownNamespaceNames) {
+      const names = new Set<string>(CLUSTER_NAMESPACES);
+      for (const n of this.namespaceObjects.keys()) names.add(n);
+      for (const n of this.externalNamespaces.keys()) names.add(n);
+      for (const o of this.objects) if (o.namespace !== '') names.add(o.namespace);
+      this.knownNamespaceNames = names;
+    }
+    return this.knownNamespaceNames;
+  }
+
+  /**
+   * Whether the app owns a namespace: it has the Namespace object, and the namespace is not
+   * declared external.
+   */
+  public ownsNamespace(namespace: string): boolean {
+    return this.namespaceObjects.has(namespace) && !this.externalNamespaces.has(namespace);
+  }
+
+  /**
+   * The service accounts the app defines or runs as in a namespace: its ServiceAccount objects,
+   * the service accounts of its pod templates (`default` when unset), and `default`, which
+   * Kubernetes creates in every namespace.
+   *
+   * @see https://kubernetes.io/docs/concepts/security/service-accounts/#default-service-accounts
+   */
+  public serviceAccountsIn(namespace: string): ReadonlySet<string> {
+    if (!this.serviceAccountsByNamespace) {
+      const byNamespace = new Map<string, Set<string>>();
+      const add = (ns: string, name: string) => {
+        const set = byNamespace.get(ns) ?? new Set<string>(['default']);
+        set.add(name);
+        byNamespace.set(ns, set);
+      };
+      for (const sa of this.serviceAccounts) add(sa.namespace, sa.name);
+      for (const pod of this.pods.all) add(pod.namespace, pod.serviceAccountName);
+      this.serviceAccountsByNamespace = byNamespace;
+    }
+    return this.serviceAccountsByNamespace.get(namespace) ?? new Set(['default']);
   }
 
   private allHostEntries(host: string, fromNamespace: string): HostEntry[] {
