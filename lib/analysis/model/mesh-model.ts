@@ -9,7 +9,7 @@
 import { asArray, asRecord } from '../manifest/read';
 import { ManifestObject } from '../manifest-object';
 import { ExternalDeclarations, ExternalNamespace } from './external';
-import { hostsMatch, isWildcard, parseNamespacedHost, serviceFqdn, serviceOfFqdn, toFqdn } from './hosts';
+import { admitsNamespace, hostsMatch, isWildcard, NamespacedHost, parseNamespacedHost, serviceFqdn, serviceOfFqdn, toFqdn } from './hosts';
 import { ExportScope, exportScope, isVisible } from './visibility';
 import { PodIndex, PodTemplate, podTemplateOf } from './workloads';
 
@@ -276,6 +276,31 @@ export class MeshModel {
     return this.gatewaysByName.get(`${namespace}/${name}`);
   }
 
+  /**
+   * The server hosts of `gateway` that a VirtualService of `namespace` may bind to, in server
+   * order: an entry without a namespace part or with namespace `*` admits every namespace, `./host`
+   * only the Gateway's own namespace, `ns/host` only `ns`, and `~/host` none (Istio's
+   * `host.NamesForNamespace`, after `.` is resolved).
+   *
+   * @example
+   * // Gateway istio-system/public with hosts ['shop.example.com', 'team-a/api.example.com', './admin.example.com']
+   * model.admittedHosts(gw, 'team-a').map((h) => h.host);        // ['shop.example.com', 'api.example.com']
+   * model.admittedHosts(gw, 'istio-system').map((h) => h.host);  // ['shop.example.com', 'admin.example.com']
+   */
+  public admittedHosts(gateway: ManifestObject, namespace: string): AdmittedHost[] {
+    return gatewayHosts(gateway).filter((h) => admitsNamespace(h, namespace));
+  }
+
+  /**
+   * Whether `gateway` admits the VirtualService host `host` written in `namespace`: one of its
+   * {@link admittedHosts} matches it (Istio's `host.Name.Matches`, wildcards both ways), as
+   * written or, for a short name, as its FQDN.
+   */
+  public gatewayAdmits(gateway: ManifestObject, namespace: string, host: string): boolean {
+    const fqdn = toFqdn(host, namespace);
+    return this.admittedHosts(gateway, namespace).some((h) => hostsMatch(h.host, host) || hostsMatch(h.host, fqdn));
+  }
+
   /** Whether the Gateway `namespace/name` is declared external (by name, or by `namespace/*`). */
   public isExternalGateway(namespace: string, name: string): boolean {
     return this.externalGateways.has(`${namespace}/${name}`) || this.externalGateways.has(`${namespace}/*`);
@@ -521,15 +546,28 @@ export function gatewayRef(written: string, namespace: string, field: string): G
 }
 
 /**
+ * A server host of a Gateway (`[namespace/]host`, `.` resolved to the Gateway's namespace), with
+ * where it is written.
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/gateway/#Server
+ */
+export interface AdmittedHost extends NamespacedHost {
+  /** Where it is written, e.g. `spec.servers[0].hosts[1]`. */
+  readonly field: string;
+  /** The index of its server in `spec.servers`. */
+  readonly server: number;
+}
+
+/**
  * The hosts of a Gateway's servers, each with the namespaces whose VirtualServices may bind to it.
  *
  * @see https://istio.io/latest/docs/reference/config/networking/gateway/#Server
  */
-export function gatewayHosts(gateway: ManifestObject): Array<ReturnType<typeof parseNamespacedHost> & { readonly field: string }> {
-  const out: Array<ReturnType<typeof parseNamespacedHost> & { readonly field: string }> = [];
+export function gatewayHosts(gateway: ManifestObject): AdmittedHost[] {
+  const out: AdmittedHost[] = [];
   asArray(gateway.manifest.spec?.servers).forEach((server: any, i: number) => {
     asArray(server?.hosts).forEach((h: unknown, j: number) => {
-      if (typeof h === 'string') out.push({ ...parseNamespacedHost(h, gateway.namespace), field: `spec.servers[${i}].hosts[${j}]` });
+      if (typeof h === 'string') out.push({ ...parseNamespacedHost(h, gateway.namespace), field: `spec.servers[${i}].hosts[${j}]`, server: i });
     });
   });
   return out;
