@@ -2000,7 +2000,7 @@ const CASES: Case[] = [
         hosts: ['admin.example.com'], gateways: [GatewayBinding.fromGateway(ctx.gateway)], httpRoutes: [to(Destination.fromService(ctx.ratings, { subset: 'v1' }))],
       });
     },
-    expect: [{ code: 'CI1006', path: 'shop/admin', field: 'spec.hosts[0]' }],
+    expect: [{ code: 'CI1006', path: 'shop/admin', field: 'spec.gateways[0]', severity: W }],
   },
   {
     name: 'CI1006 gateway host reserved for another namespace',
@@ -2010,7 +2010,7 @@ const CASES: Case[] = [
         hosts: ['checkout.pay.example.com'], gateways: [GatewayBinding.fromGateway(gw)], httpRoutes: [to(Destination.fromService(ctx.ratings, { subset: 'v1' }))],
       });
     },
-    expect: [{ code: 'CI1006', path: 'shop/checkout', field: 'spec.hosts[0]' }],
+    expect: [{ code: 'CI1006', path: 'shop/checkout', field: 'spec.gateways[0]', severity: W }],
   },
 
   // ---- CI1007 ConflictingVirtualServices
