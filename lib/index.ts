@@ -1,5 +1,7 @@
-// The public API of cdk8s-istio: re-exports only. imports/ (the generated L1 classes) is not
-// re-exported; reach an L2's L1 object with ApiObject.of(construct) for JSON patches.
+// The public API of cdk8s-istio: re-exports only, the library and nothing else. imports/ (the
+// generated L1 classes) is not re-exported; reach an L2's L1 object with ApiObject.of(construct)
+// for JSON patches. The project's own app (lib/bookinfo, lib/samples, lib/scenarios, built with
+// cdk8s-plus-27) is an example: it is not exported and not in the package.
 export * from './analysis/check';
 export * from './analysis/engine';
 export * from './analysis/finding';
@@ -9,15 +11,10 @@ export * from './analysis/model/mesh-model';
 export * from './analysis/registry';
 export * from './analysis/sources/construct-tree';
 export * from './analysis/suppressions';
-export * from './bookinfo/app';
-export * from './bookinfo/destination-rules';
-export * from './bookinfo/ingress';
-export * from './bookinfo/namespace';
-export * from './bookinfo/options';
-export * from './bookinfo/workloads';
 export * from './istio/base';
 export * from './istio/destination-rule';
 export * from './istio/gateway';
+export * from './istio/kube-objects';
 export * from './istio/routing/cors';
 export * from './istio/routing/delegate';
 export * from './istio/routing/destination';
@@ -46,22 +43,6 @@ export * from './istio/traffic-policy/traffic-policy';
 export * from './istio/virtual-service';
 export * from './istio/workload-selector';
 export * from './plugin/istio-validation';
-export * from './samples/curl';
-export * from './samples/fortio';
-export * from './samples/httpbin';
-export * from './scenarios/all-v1';
-export * from './scenarios/egress-locked-down';
-export * from './scenarios/egress-tls-origination';
-export * from './scenarios/httpbin-circuit-breaker';
-export * from './scenarios/httpbin-mirror';
-export * from './scenarios/ratings-abort-jason';
-export * from './scenarios/ratings-delay-jason';
-export * from './scenarios/reviews-jason-v2';
-export * from './scenarios/reviews-retries';
-export * from './scenarios/reviews-split';
-export * from './scenarios/reviews-timeout';
-export * from './scenarios/scenario';
-export * from './scenarios/traffic-management';
 export * from './synth/atomic-directory';
 export * from './synth/istio-checks';
 export * from './synth/mesh-app';

@@ -26,6 +26,11 @@ export async function buildApp({ force = false } = {}) {
   await bundle('main.ts', 'main', force);
 }
 
+/** Bundles the benchmark's generated-mesh runner (scripts/bench/run-mesh.ts) into build/bench-mesh.js. */
+export async function buildBenchMesh({ force = false } = {}) {
+  await bundle(path.join('scripts', 'bench', 'run-mesh.ts'), 'bench-mesh', force);
+}
+
 /** Bundles the `cdk8s-istio` command (lib/cli/main.ts) into build/cli.js, unless it is up to date. */
 export async function buildCli({ force = false } = {}) {
   await bundle(path.join('lib', 'cli', 'main.ts'), 'cli', force);

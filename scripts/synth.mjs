@@ -27,6 +27,7 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 try {
   await import(pathToFileURL(path.join(root, 'build', 'main.js')).href);
 } catch (e) {
-  console.error(e instanceof Error ? e.message : String(e));
+  // a failed check (MeshSynthError): the findings, one a line, and the summary; else the message
+  process.stderr.write(typeof e?.describe === 'function' ? e.describe() : `${e instanceof Error ? e.message : String(e)}\n`);
   process.exit(1);
 }

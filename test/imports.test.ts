@@ -3,14 +3,13 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { readTree, REPO_ROOT, SHARED_DIR } from './util/tree';
+import { sharedMissing } from './util/shared';
+import { describeUnlessSkipped } from './util/skip';
 
 const CRDS = path.join(SHARED_DIR, 'istio', '1.30.3', 'crd-all.gen.yaml');
 const SCRIPT = path.join(REPO_ROOT, 'scripts', 'import.mjs');
 
-const d = fs.existsSync(CRDS) ? describe : describe.skip;
-if (!fs.existsSync(CRDS)) {
-  console.warn(`skipping the imports/ regeneration check: ${CRDS} is absent (it is in ../shared, beside the repository)`);
-}
+const d = describeUnlessSkipped(sharedMissing([CRDS]));
 
 d('scripts/import.mjs', () => {
   let tmp: string;

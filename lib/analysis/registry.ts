@@ -7,7 +7,6 @@ import { Check } from './check';
 import { ConflictingDestinationRules } from './checks/mesh/conflicting-destination-rules';
 import { ConflictingVirtualServices } from './checks/mesh/conflicting-virtual-services';
 import { DestinationHostNotFound } from './checks/mesh/destination-host-not-found';
-import { DestinationNotInjected } from './checks/mesh/destination-not-injected';
 import { DestinationPortNotFound } from './checks/mesh/destination-port-not-found';
 import { DestinationPortRequired } from './checks/mesh/destination-port-required';
 import { DestinationRuleHostNotFound } from './checks/mesh/destination-rule-host-not-found';
@@ -19,6 +18,27 @@ import { PortNameNotProtocol } from './checks/mesh/port-name-not-protocol';
 import { SubsetNotFound } from './checks/mesh/subset-not-found';
 import { SubsetSelectsNoPods } from './checks/mesh/subset-selects-no-pods';
 import { UnreachableRoute } from './checks/mesh/unreachable-route';
+import { ApplicationUsesProxyUid } from './checks/mesh/application-uses-proxy-uid';
+import { ConflictingSidecarSelectors } from './checks/mesh/conflicting-sidecar-selectors';
+import { ExternalNamePortName } from './checks/mesh/external-name-port-name';
+import { ImageAutoWithoutInjection } from './checks/mesh/image-auto-without-injection';
+import { IneffectiveSidecar } from './checks/mesh/ineffective-sidecar';
+import { MultipleDefaultSidecars } from './checks/mesh/multiple-default-sidecars';
+import { NamespaceMultipleInjectionLabels } from './checks/mesh/namespace-multiple-injection-labels';
+import { NamespaceNotInjected } from './checks/mesh/namespace-not-injected';
+import { PodMissingProxy } from './checks/mesh/pod-missing-proxy';
+import { SelectorMatchesNoWorkload } from './checks/mesh/selector-matches-no-workload';
+import { SidecarEgressHidesRoutes } from './checks/mesh/sidecar-egress-hides-routes';
+import { SidecarEgressHostNotFound } from './checks/mesh/sidecar-egress-host-not-found';
+import { WorkloadPortProtocolConflict } from './checks/mesh/workload-port-protocol-conflict';
+import { WorkloadTargetPortConflict } from './checks/mesh/workload-target-port-conflict';
+import { ReferencedInternalGateway } from './checks/mesh/referenced-internal-gateway';
+import { IngressRouteRulesNotAffected } from './checks/mesh/ingress-route-rules-not-affected';
+import { JwtClaimRoutingWithoutRequestAuthentication } from './checks/mesh/jwt-claim-routing-without-request-authentication';
+import { DelegateNotFound } from './checks/mesh/delegate-not-found';
+import { HttpRoutesForTcpService } from './checks/mesh/http-routes-for-tcp-service';
+import { DuplicateSplitDestination } from './checks/mesh/duplicate-split-destination';
+import { GatewayRoutesHidden } from './checks/mesh/gateway-routes-hidden';
 import { COMMON_CHECKS } from './checks/object/common';
 import { DESTINATION_RULE_CHECKS } from './checks/object/destination-rule';
 import { GATEWAY_CHECKS } from './checks/object/gateway';
@@ -50,7 +70,13 @@ export const ALL_CHECKS: readonly Check[] = sortByCode([
   // mesh checks
   GatewayNotFound, DestinationHostNotFound, SubsetNotFound, DestinationPortRequired, DestinationPortNotFound,
   GatewayHostNotServed, ConflictingVirtualServices, UnreachableRoute, SubsetSelectsNoPods, ConflictingDestinationRules,
-  PortNameNotProtocol, MissingAppVersionLabels, DestinationNotInjected, MtlsConflict, DestinationRuleHostNotFound,
+  PortNameNotProtocol, MissingAppVersionLabels, NamespaceNotInjected, MtlsConflict, DestinationRuleHostNotFound,
+  // mesh checks of workloads, injection and Sidecars (CI1060-CI1089)
+  ExternalNamePortName, PodMissingProxy, NamespaceMultipleInjectionLabels, ImageAutoWithoutInjection,
+  WorkloadPortProtocolConflict, WorkloadTargetPortConflict, ApplicationUsesProxyUid, SelectorMatchesNoWorkload,
+  MultipleDefaultSidecars, ConflictingSidecarSelectors, IneffectiveSidecar, SidecarEgressHostNotFound, SidecarEgressHidesRoutes,
+  ReferencedInternalGateway, IngressRouteRulesNotAffected, JwtClaimRoutingWithoutRequestAuthentication, DelegateNotFound,
+  HttpRoutesForTcpService, DuplicateSplitDestination, GatewayRoutesHidden,
 ]);
 
 /**

@@ -40,6 +40,7 @@ export interface CheckOptions {
  */
 export type ParsedCommand =
   | { readonly command: 'check'; readonly options: CheckOptions }
+  | { readonly command: 'synth'; readonly args: readonly string[] }
   | { readonly command: 'help' }
   | { readonly command: 'version' }
   | { readonly command: 'usage-error'; readonly message: string };
@@ -69,7 +70,14 @@ options:
   -h, --help                       this text
   --version                        the cdk8s-istio version
 
-exit codes: 0 no errors, 1 errors found, 2 usage error`;
+exit codes: 0 no errors, 1 errors found, 2 usage error
+
+usage: cdk8s-istio synth [cdk8s synth options]
+
+Runs the project's cdk8s synth into a staging folder and replaces the output folder (--output,
+else cdk8s.yaml's output, else dist) with it only when the whole synth succeeded: a failure
+never loses the last good output (cdk8s synth alone empties the folder before it runs the app).
+Exit code: cdk8s synth's.`;
 
 /**
  * Parses the arguments after `cdk8s-istio` (`process.argv.slice(2)`). Never throws: anything
@@ -80,6 +88,8 @@ exit codes: 0 no errors, 1 errors found, 2 usage error`;
  * @see https://nodejs.org/api/util.html#utilparseargsconfig
  */
 export function parseCommand(argv: readonly string[]): ParsedCommand {
+  // everything after `synth` is for cdk8s synth, whose options this parser does not know
+  if (argv[0] === 'synth') return { command: 'synth', args: argv.slice(1) };
   let parsed;
   try {
     parsed = parseArgs({
@@ -108,7 +118,7 @@ export function parseCommand(argv: readonly string[]): ParsedCommand {
   if (values.version) return { command: 'version' };
   const [command, ...paths] = positionals;
   if (command === undefined) return usageError('no command given');
-  if (command !== 'check') return usageError(`unknown command '${command}'`);
+  if (command !== 'check') return usageError(`unknown command '${command}'; commands: check, synth`);
   if (paths.length === 0) return usageError('no PATH given: name files, folders, or - for standard input');
 
   const format = values.format ?? 'text';

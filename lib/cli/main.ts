@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import { parseCommand, USAGE } from './args';
 import { checkCommand, CommandIo } from './check';
 import { packageInfo } from './package-info';
+import { synthCommand } from './synth';
 
 /**
  * The `cdk8s-istio` command line: parses `argv` (the arguments after the command name), runs the
@@ -24,6 +25,10 @@ export function main(argv: readonly string[], io: CommandIo): number {
       return 0;
     case 'usage-error':
       io.stderr(`cdk8s-istio: ${parsed.message}\n${USAGE.split('\n')[0]}\n(cdk8s-istio --help for the options)\n`);
+      return 2;
+    case 'synth':
+      // asynchronous (it runs the cdk8s CLI): run() and synthCommand() run it
+      io.stderr('cdk8s-istio: synth runs from the command line (run() or synthCommand())\n');
       return 2;
     case 'check':
       try {
@@ -49,7 +54,17 @@ export function run(): void {
       if (e.code !== 'EPIPE') process.exitCode = 1;
     });
   }
-  process.exitCode = main(process.argv.slice(2), {
+  const argv = process.argv.slice(2);
+  const parsed = parseCommand(argv);
+  if (parsed.command === 'synth') {
+    void synthCommand(parsed.args, { stdout: (text) => void process.stdout.write(text), stderr: (text) => void process.stderr.write(text) })
+      .then((code) => { process.exitCode = code; }, (e) => {
+        process.stderr.write(`cdk8s-istio synth: ${(e as Error)?.message ?? String(e)}; this is a bug in cdk8s-istio, please report it\n`);
+        process.exitCode = 1;
+      });
+    return;
+  }
+  process.exitCode = main(argv, {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
     stdin: () => fs.readFileSync(0, 'utf8'),

@@ -1,10 +1,10 @@
 import { ApiObject, Lazy } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { formatValue, ProblemCollector, Severity } from '../analysis/finding';
 import { IstioResource, IstioResourceProps } from './base';
+import { IServiceLike, IWorkloadLike } from './kube-objects';
 import { serviceHost } from './private/host';
-import { isWorkload } from './private/workload';
+import { isService, isWorkload, serviceSelector } from './private/workload';
 import { networking } from './private/l1';
 import { renderValue } from './traffic-policy/checks';
 import { TrafficPolicy } from './traffic-policy/traffic-policy';
@@ -50,7 +50,7 @@ export interface DestinationRuleProps extends DestinationRuleOptions {
    * (for example `ratings.prod.svc.cluster.local`, or a ServiceEntry host; `*.example.com` and
    * `*.local` are allowed; `*` alone is accepted by Istio but reported as a warning).
    */
-  readonly host: kplus.Service | string;
+  readonly host: IServiceLike | string;
 }
 
 /**
@@ -89,7 +89,7 @@ export class DestinationRule extends IstioResource {
    * const rule = DestinationRule.forService(chart, 'reviews-rule', reviews);   // metadata.name: reviews
    * rule.addSubset(Subset.fromWorkload('v1', reviewsV1));                     // labels: { version: v1 }
    */
-  public static forService(scope: Construct, id: string, service: kplus.Service, options: DestinationRuleOptions = {}): DestinationRule {
+  public static forService(scope: Construct, id: string, service: IServiceLike, options: DestinationRuleOptions = {}): DestinationRule {
     return new DestinationRule(scope, id, {
       ...options,
       metadata: { ...options.metadata, name: options.metadata?.name ?? service.name },
@@ -103,7 +103,7 @@ export class DestinationRule extends IstioResource {
   protected readonly apiObject: ApiObject;
 
   private readonly _subsets: Subset[] = [];
-  private readonly _host: kplus.Service | string;
+  private readonly _host: IServiceLike | string;
   private readonly _exportTo?: string[];
   private readonly _workloadSelector?: WorkloadSelector;
 
@@ -143,7 +143,7 @@ export class DestinationRule extends IstioResource {
   }
 
   /** The cdk8s-plus Service this rule is for, when it was given one. */
-  public get service(): kplus.Service | undefined {
+  public get service(): IServiceLike | undefined {
     return isService(this._host) ? this._host : undefined;
   }
 
@@ -210,19 +210,9 @@ export class DestinationRule extends IstioResource {
   }
 
   private serviceSelector(): Record<string, string> | undefined {
-    if (!isService(this._host)) return undefined;
-    try {
-      return { ...(this._host._toKube().selector ?? {}) };
-    } catch {
-      // a Service without ports cannot render yet; kplus reports that itself
-      return {};
-    }
+    // a Service without ports cannot render yet ({}); cdk8s-plus reports that itself
+    return isService(this._host) ? serviceSelector(this._host) : undefined;
   }
-}
-
-/** Whether `x` is a cdk8s-plus Service (by shape, so that any copy of cdk8s-plus works). */
-function isService(x: unknown): x is kplus.Service {
-  return x instanceof kplus.Service || (x !== null && typeof x === 'object' && typeof (x as any)._toKube === 'function' && typeof (x as any).name === 'string');
 }
 
 function isSubset(x: unknown): x is Subset {
@@ -277,7 +267,7 @@ export class Subset {
    * @example
    * rule.addSubset(Subset.fromWorkload('v2', reviewsV2));
    */
-  public static fromWorkload(name: string, workload: kplus.AbstractPod, options: SubsetOptions = {}): Subset {
+  public static fromWorkload(name: string, workload: IWorkloadLike, options: SubsetOptions = {}): Subset {
     return new Subset(name, undefined, workload, options.trafficPolicy);
   }
 
@@ -285,7 +275,7 @@ export class Subset {
     /** The subset name. */
     public readonly name: string,
     private readonly labels: Record<string, string> | undefined,
-    private readonly workload: kplus.AbstractPod | undefined,
+    private readonly workload: IWorkloadLike | undefined,
     /** The subset's own traffic policy, if any. */
     public readonly trafficPolicy: TrafficPolicy | undefined,
   ) {}

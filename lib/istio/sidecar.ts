@@ -1,9 +1,10 @@
 import { ApiObject, Lazy } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { ProblemCollector } from '../analysis/finding';
 import { IstioResource, IstioResourceProps } from './base';
+import { IServiceLike } from './kube-objects';
 import { namespaceOf, serviceFqdn } from './private/host';
+import { isService } from './private/workload';
 import { networking } from './private/l1';
 import { PortProtocol } from './service-entry';
 import { ConnectionPool } from './traffic-policy/connection-pool';
@@ -50,7 +51,7 @@ export interface SidecarPort {
  * `*\/api.example.com`, `prod/reviews.prod.svc.cluster.local`) or a kplus Service, rendered as
  * `<namespace>/<name>.<namespace>.svc.cluster.local`.
  */
-export type SidecarEgressHost = string | kplus.Service;
+export type SidecarEgressHost = string | IServiceLike;
 
 /**
  * An egress (outbound) listener of a Sidecar.
@@ -336,7 +337,7 @@ export class Sidecar extends IstioResource {
 function renderEgressHost(h: SidecarEgressHost): string {
   if (typeof h === 'string') return h;
   // a plain-JavaScript caller may pass anything: render it as given, for the checks to report
-  if (!(h instanceof kplus.Service)) return String(h);
+  if (!isService(h)) return String(h);
   return `${namespaceOf(h) ?? 'default'}/${serviceFqdn(h)}`;
 }
 

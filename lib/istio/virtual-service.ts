@@ -1,10 +1,11 @@
 import { ApiObject, Lazy } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { ProblemCollector, Severity } from '../analysis/finding';
 import { IstioResource, IstioResourceProps } from './base';
+import { IServiceLike } from './kube-objects';
 import { serviceHost } from './private/host';
 import { networking } from './private/l1';
+import { listProblem, renderableList } from './private/lists';
 import { renderValue } from './private/render';
 import { _RouteContext } from './routing/context';
 import { Destination } from './routing/destination';
@@ -93,10 +94,11 @@ export class VirtualService extends IstioResource {
    *   httpRoutes: [{ route: [{ destination: Destination.fromService(reviews, { subset: 'v1' }) }] }],
    * });   // metadata.name: reviews, hosts: [reviews]
    */
-  public static forService(scope: Construct, id: string, service: kplus.Service, props: VirtualServiceProps = {}): VirtualService {
+  public static forService(scope: Construct, id: string, service: IServiceLike, props: VirtualServiceProps = {}): VirtualService {
     const vs = new VirtualService(scope, id, { ...props, hosts: [], metadata: { ...props.metadata, name: props.metadata?.name ?? service.name } });
     vs.addHost(serviceHost(service, vs.namespace));
-    for (const h of props.hosts ?? []) vs.addHost(h);
+    vs._given.hosts = props.hosts;
+    for (const h of renderableList(props.hosts) ?? []) vs.addHost(h);
     return vs;
   }
 
@@ -110,6 +112,8 @@ export class VirtualService extends IstioResource {
   private readonly _tlsRoutes: TlsRouteOptions[] = [];
   private readonly _exportTo: string[] = [];
   private _delegate: boolean;
+  /** The list options as given: a plain-JavaScript caller may pass something else than a list (reported as CI0019). */
+  private readonly _given: Partial<Record<ListOption, unknown>>;
 
   constructor(scope: Construct, id: string, props: VirtualServiceProps = {}) {
     super(scope, id, props);
@@ -118,12 +122,14 @@ export class VirtualService extends IstioResource {
       spec: Lazy.any({ produce: () => this._toSpec() }),
     });
     this._delegate = props.delegate ?? false;
-    for (const h of props.hosts ?? []) this.addHost(h);
-    for (const g of props.gateways ?? []) this.addGateway(g);
-    for (const r of props.httpRoutes ?? []) this.addHttpRoute(r);
-    for (const r of props.tcpRoutes ?? []) this.addTcpRoute(r);
-    for (const r of props.tlsRoutes ?? []) this.addTlsRoute(r);
-    for (const e of props.exportTo ?? []) this.addExportTo(e);
+    this._given = Object.fromEntries(Object.keys(LIST_FIELDS).map((k) => [k, props[k as ListOption]]));
+    // only the entries of lists render: a string is not a list of its characters, and null entries are left out (CI0019)
+    for (const h of renderableList(props.hosts) ?? []) this.addHost(h);
+    for (const g of renderableList(props.gateways) ?? []) this.addGateway(g);
+    for (const r of renderableList(props.httpRoutes) ?? []) this.addHttpRoute(r);
+    for (const r of renderableList(props.tcpRoutes) ?? []) this.addTcpRoute(r);
+    for (const r of renderableList(props.tlsRoutes) ?? []) this.addTlsRoute(r);
+    for (const e of renderableList(props.exportTo) ?? []) this.addExportTo(e);
   }
 
   /**
@@ -156,7 +162,8 @@ export class VirtualService extends IstioResource {
    */
   public addHttpRoute(route: HttpRouteOptions): void {
     this._httpRoutes.push({ ...route });
-    if (route.delegate instanceof VirtualService) {
+    // a plain-JavaScript caller may add undefined: it renders as a route without action (CI0108), not a TypeError
+    if (route?.delegate instanceof VirtualService) {
       route.delegate._delegate = true;
     }
   }
@@ -246,6 +253,7 @@ export class VirtualService extends IstioResource {
    * not be rendered (no Service, no gateway given from plain JavaScript).
    */
   protected validateSpec(problems: ProblemCollector): void {
+    for (const [option, field] of Object.entries(LIST_FIELDS)) listProblem(problems, field, this._given[option as ListOption], option);
     if (this._delegate && this._hosts.length > 0) {
       problems.add('CI0019', 'spec.hosts', this.hosts,
         'this VirtualService is a delegate (delegate: true, or another VirtualService delegates to it) but has hosts, so Istio treats it as a root and the routes that delegate to it find nothing',
@@ -286,3 +294,10 @@ export class VirtualService extends IstioResource {
     return { namespace: this.namespace };
   }
 }
+
+/** The list options of {@link VirtualServiceProps}, and the manifest field each renders to. */
+const LIST_FIELDS = {
+  hosts: 'spec.hosts', gateways: 'spec.gateways', httpRoutes: 'spec.http', tcpRoutes: 'spec.tcp', tlsRoutes: 'spec.tls', exportTo: 'spec.exportTo',
+} as const;
+
+type ListOption = keyof typeof LIST_FIELDS;

@@ -2,7 +2,8 @@ import { App, Testing } from 'cdk8s';
 import { AnalysisReport } from '../analysis/engine';
 import { isChecked, markChecked } from '../analysis/sources/construct-hooks';
 import { MeshSynthError } from './mesh-app';
-import { checkApp, printReport, trimStack } from './private/check-app';
+import { checkApp, printReport } from './private/check-app';
+import { hasContent, outputStatement } from './private/failure';
 
 /**
  * Options of {@link IstioChecks.enable}.
@@ -33,9 +34,10 @@ export interface IstioChecksOptions {
  * app: the object checks of every rendered object, the mesh checks across all charts, every
  * construct's own validation, and suppressions. Warnings (and suppressed findings, with their
  * reasons) are printed; errors, and warnings under `warningsAsErrors`, fail the synthesis with a
- * {@link MeshSynthError} whose message is the findings, one a line. The error's stack is the
- * line that called `synth()`, so a failing `npx ts-node main.ts` shows the findings instead of
- * cdk8s's internals.
+ * {@link MeshSynthError} whose message is the findings, one a line. Left uncaught (the
+ * `app.synth()` at the end of main.ts), it prints the findings, one a line, and a summary line
+ * saying what happened to the output folder, and nothing else: no stack trace of cdk8s's
+ * internals.
  *
  * It hooks into cdk8s's validation pass (the app's `node.addValidation`), which `App.synth()`
  * runs before it writes a file, and wraps the app's `synth` and `synthYaml` so that the checks
@@ -72,12 +74,13 @@ export class IstioChecks {
 
     // cdk8s validates the whole app again for every chart it writes (Chart.toJson), so within one
     // app.synth() or app.synthYaml() the checks run at the first validation only.
-    let synthesis: { checked: boolean } | undefined;
+    // app.synth() also records whether its output folder held files, for a true failure message
+    let synthesis: { checked: boolean; hadContent?: boolean } | undefined;
     const wrappers = (['synth', 'synthYaml'] as const).map((method) => {
       const original = app[method] as (...args: unknown[]) => unknown;
       const wrapper = function (this: App, ...args: unknown[]) {
         const outer = synthesis === undefined;
-        if (outer) synthesis = { checked: false };
+        if (outer) synthesis = { checked: false, hadContent: method === 'synth' ? hasContent(app.outdir) : undefined };
         try {
           return original.apply(this, args);
         } finally {
@@ -107,9 +110,10 @@ export class IstioChecks {
         // Thrown rather than returned: cdk8s would prefix each line with the app's path ('[]'),
         // repeat the cdk8s-plus validations the report already holds, and add its own stack.
         // The app is the first construct cdk8s validates, so nothing else has run yet.
-        const error = new MeshSynthError(report);
-        trimStack(error, entryPoints);
-        throw error; // the cdk8s-istio checks failed: the findings are the message
+        // app.synth() has created its output folder, and written nothing to it; synthYaml() and
+        // Testing.synth() write no folder at all
+        const output = synthesis?.hadContent !== undefined ? outputStatement(app.outdir, synthesis.hadContent) : undefined;
+        throw new MeshSynthError(report, output)._throwable(entryPoints); // the cdk8s-istio checks failed: the findings are the message
       },
     });
   }

@@ -12,7 +12,8 @@ export interface ChartPlacement {
   /**
    * The file, relative to the output folder, e.g. `10-bookinfo-workloads.k8s.yaml` or
    * `scenarios/reviews-v3/reviews-v3.k8s.yaml`. Files at the top level are what
-   * `kubectl apply -f dist/` applies, in file-name order.
+   * `kubectl apply -f dist/` applies, in file-name order. The files of a layer go in a folder
+   * of their own, which gets the layer's `Kustomization`.
    */
   readonly file: string;
   /**
@@ -47,4 +48,14 @@ export function placeChart(chart: Chart, placement: ChartPlacement): void {
 export function placementOf(chart: IConstruct): ChartPlacement {
   const entry = chart.node.metadata.find((m) => m.type === PLACEMENT_KEY);
   return (entry?.data as ChartPlacement | undefined) ?? { file: `${chart.node.id}.k8s.yaml` };
+}
+
+/**
+ * Whether {@link placeChart} placed this chart. An app with a placed chart is written in its
+ * placements; otherwise `MeshApp` writes the files cdk8s's `App` writes.
+ *
+ * @see https://cdk8s.io/docs/latest/cli/synth/#configuring-synth-output
+ */
+export function hasPlacement(chart: IConstruct): boolean {
+  return chart.node.metadata.some((m) => m.type === PLACEMENT_KEY);
 }

@@ -92,6 +92,7 @@ describe('runChecks', () => {
     const { findings } = analyze(objects);
     // THEN
     expect(findings.map((f) => [f.path, f.code, f.field])).toEqual([
+      ['Namespace/legacy', 'CI1013', 'metadata.labels'],
       ['default/DestinationRule/reviews', 'CI1010', 'spec.subsets[0].name'],
       ['default/DestinationRule/reviews-dup', 'CI1010', 'spec.subsets[0].name'],
       ['default/VirtualService/checkout', 'CI1001', 'spec.gateways[1]'],
@@ -99,11 +100,10 @@ describe('runChecks', () => {
       ['default/VirtualService/checkout', 'CI1003', 'spec.http[0].route[0].destination.subset'],
       ['default/VirtualService/checkout', 'CI1004', 'spec.http[0].route[0].destination.port'],
       ['default/VirtualService/checkout', 'CI1008', 'spec.http[1]'],
-      ['default/VirtualService/checkout', 'CI1013', 'spec.http[0].route[0].destination.host'],
       ['legacy/Service/billing', 'CI1011', 'spec.ports[0].name'],
     ]);
     expect(findings.filter((f) => f.severity === Severity.ERROR).map((f) => f.code)).toEqual(['CI1010', 'CI1010', 'CI1001', 'CI1002', 'CI1003', 'CI1004']);
-    expect(formatFinding(findings[2])).toBe("error CI1001 [default/VirtualService/checkout] spec.gateways[1] = 'payments-gw': gateway 'payments-gw' (default/payments-gw) is not in the app; "
+    expect(formatFinding(findings[3])).toBe("error CI1001 [default/VirtualService/checkout] spec.gateways[1] = 'payments-gw': gateway 'payments-gw' (default/payments-gw) is not in the app; "
       + "gateways: default/bookinfo-gateway; fix: name an existing Gateway as '<namespace>/<name>' (a bare name is read in namespace 'default'), add the Gateway, or use 'mesh' for sidecars "
       + '[IST0101 ReferencedResourceNotFound / KIA1102]');
   });

@@ -13,27 +13,12 @@ import * as path from 'path';
 import { Testing } from 'cdk8s';
 import * as YAML from 'yaml';
 import { BookinfoWorkloads } from '../../lib/bookinfo/workloads';
+import { describeWithShared, ISTIO_DIR } from '../util/shared';
 
-/** The repository root: the nearest directory above this file with a package.json. */
-function repoRoot(): string {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, 'package.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`no package.json above ${__dirname}`);
-    dir = parent;
-  }
-  return dir;
-}
-
-const KUBE_DIR = path.join(repoRoot(), '..', 'shared', 'istio', '1.30.3', 'samples', 'bookinfo', 'platform', 'kube');
+const KUBE_DIR = path.join(ISTIO_DIR, 'samples', 'bookinfo', 'platform', 'kube');
 const BOOKINFO_YAML = path.join(KUBE_DIR, 'bookinfo.yaml');
 const BOOKINFO_PSA_YAML = path.join(KUBE_DIR, 'bookinfo-psa.yaml');
-const SHARED_PRESENT = fs.existsSync(BOOKINFO_YAML) && fs.existsSync(BOOKINFO_PSA_YAML);
-const describeIfShared = SHARED_PRESENT ? describe : describe.skip;
-if (!SHARED_PRESENT) {
-  // eslint-disable-next-line no-console
-  console.warn(`skipping Bookinfo workload conformance: ../shared absent (${BOOKINFO_YAML} not found)`);
-}
+const describeIfShared = describeWithShared([BOOKINFO_YAML, BOOKINFO_PSA_YAML]);
 
 /** Kinds the workloads chart owns; upstream bookinfo.yaml holds only these. */
 const KINDS = ['Service', 'ServiceAccount', 'Deployment'];

@@ -47,13 +47,19 @@ describe('parseCommand', () => {
     expect(parseCommand(argv)).toEqual({ command: 'help' });
   });
 
+  test('synth passes every argument after it to cdk8s synth, whatever this parser knows', () => {
+    expect(parseCommand(['synth', '--output', 'manifests', '--validation-reports-output-file', 'r.json', '-h'])).toEqual({
+      command: 'synth', args: ['--output', 'manifests', '--validation-reports-output-file', 'r.json', '-h'],
+    });
+  });
+
   test('--version asks for the version', () => {
     expect(parseCommand(['--version'])).toEqual({ command: 'version' });
   });
 
   test.each<[string[], string]>([
     [[], 'no command given'],
-    [['lint', 'dist/'], "unknown command 'lint'"],
+    [['lint', 'dist/'], "unknown command 'lint'; commands: check, synth"],
     [['check'], 'no PATH given: name files, folders, or - for standard input'],
     [['check', 'dist/', '--bogus'], "unknown option '--bogus'"],
     [['check', 'dist/', '--format'], "option '--format <value>' argument missing"],

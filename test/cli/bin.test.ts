@@ -19,7 +19,7 @@ describe('the cdk8s-istio command', () => {
   test('package.json names bin/cdk8s-istio.js as the cdk8s-istio bin, and npm ci links it into node_modules/.bin', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
     expect(pkg.bin).toEqual({ 'cdk8s-istio': 'bin/cdk8s-istio.js' });
-    expect(pkg.files).toContain('bin');
+    expect(pkg.files).toContain('bin/cdk8s-istio.js');
     expect(fs.realpathSync(path.join(REPO_ROOT, 'node_modules', '.bin', 'cdk8s-istio'))).toBe(fs.realpathSync(BIN));
   });
 
@@ -42,7 +42,7 @@ describe('the cdk8s-istio command', () => {
     // THEN
     expect(dist).toEqual({ code: 0, stdout: '', stderr: expect.stringMatching(/^cdk8s-istio check: \d+ objects in 4 files; 0 errors/) });
     expect(stdin.code).toBe(0);
-    expect(JSON.parse(stdin.stdout).summary).toEqual({ objects: 2, files: 1, errors: 0, warnings: 0, suppressed: 0, passed: true });
+    expect(JSON.parse(stdin.stdout).summary).toEqual({ objects: 3, files: 1, errors: 0, warnings: 0, suppressed: 0, passed: true });
     expect(usage).toEqual({ code: 2, stdout: '', stderr: "cdk8s-istio: unknown format 'xml'; formats: text, json, sarif\nusage: cdk8s-istio check [options] PATH...\n(cdk8s-istio --help for the options)\n" });
   });
 });

@@ -17,7 +17,7 @@ describe('cdk8s-istio check', () => {
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(new RegExp(`^error CI1003 ${escape(file)}:13 \\[VirtualService shop/reviews\\] spec\\.http\\[0\\]\\.route\\[0\\]\\.destination\\.subset = 'v4': subset 'v4' of host 'reviews' is not defined by any DestinationRule; defined: v1 .*; fix: add subset 'v4' .*`));
     expect(lines[1]).toMatch(new RegExp(`^error CI0016 ${escape(file)}:14 \\[VirtualService shop/reviews\\] spec\\.http\\[0\\]\\.timout = '5s': unknown field 'timout'.*; fix: `));
-    expect(run.stderr).toBe('cdk8s-istio check: 3 objects in 2 files; 2 errors, 0 warnings, 0 suppressed\n');
+    expect(run.stderr).toBe('cdk8s-istio check: 4 objects in 2 files; 2 errors, 0 warnings, 0 suppressed\n');
   });
 
   test('fails (exit 1) for a lookahead regex in a VirtualService, naming file:line of the regex field', () => {
@@ -63,8 +63,8 @@ describe('cdk8s-istio check', () => {
     const run = runCli(['check', '--namespace', 'shop', '-'], `${REVIEWS.replace(/  namespace: shop\n/g, '')}---\n${reviewsRoutes(BROKEN_ROUTE).replace('  namespace: shop\n', '')}`);
     // THEN
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/^error CI1003 -:32 \[VirtualService shop\/reviews\] spec\.http\[0\]\.route\[0\]\.destination\.subset = 'v4'/m);
-    expect(run.stderr).toMatch(/3 objects in 1 file; 2 errors/);
+    expect(run.stdout).toMatch(/^error CI1003 -:42 \[VirtualService shop\/reviews\] spec\.http\[0\]\.route\[0\]\.destination\.subset = 'v4'/m);
+    expect(run.stderr).toMatch(/4 objects in 1 file; 2 errors/);
   });
 
   test('warnings pass, and fail with --warnings-as-errors', () => {
@@ -136,8 +136,8 @@ describe('cdk8s-istio check', () => {
     // THEN
     expect(codes(none)).toEqual(['error CI1001 ./routes.yaml:10', 'error CI1002 ./routes.yaml:16', 'error CI1002 ./routes.yaml:19']);
     expect(codes(hostOnly)).toEqual(['error CI1001 ./routes.yaml:10', 'error CI1002 ./routes.yaml:19']);
-    // legacy is outside the mesh: the route into it is now a CI1013 warning instead of CI1002
-    expect(codes(all)).toEqual(['warning CI1013 ./routes.yaml:19']);
+    // legacy is declared outside the mesh on purpose (as istio-injection=disabled): nothing is left
+    expect(codes(all)).toEqual([]);
     expect(all.code).toBe(0);
   });
 
@@ -155,17 +155,17 @@ describe('cdk8s-istio check', () => {
     expect(run.code).toBe(1);
     expect(report.schemaVersion).toBe(1);
     expect(report.tool).toEqual({ name: 'cdk8s-istio', version: require('../../package.json').version });
-    expect(report.summary).toEqual({ objects: 4, files: 2, errors: 2, warnings: 0, suppressed: 1, passed: false });
+    expect(report.summary).toEqual({ objects: 5, files: 2, errors: 2, warnings: 0, suppressed: 1, passed: false });
     expect(report.findings[0]).toEqual({
-      severity: 'error', code: 'CI1003', check: 'SubsetNotFound', file, line: 35, column: 9, object: 'VirtualService shop/reviews',
+      severity: 'error', code: 'CI1003', check: 'SubsetNotFound', file, line: 46, column: 9, object: 'VirtualService shop/reviews',
       field: 'spec.http[0].route[0].destination.subset', value: 'v4',
       message: "subset 'v4' of host 'reviews' is not defined by any DestinationRule; defined: v1 (in shop/reviews)",
       fix: "add subset 'v4' to a DestinationRule for reviews.shop.svc.cluster.local, or route to one of the defined subsets",
       counterpart: 'IST0101 ReferencedResourceNotFound / KIA1107',
     });
-    expect(report.findings[1]).toMatchObject({ code: 'CI0016', line: 36, field: 'spec.http[0].timout', value: '5s', counterpart: 'CRD schema' });
+    expect(report.findings[1]).toMatchObject({ code: 'CI0016', line: 47, field: 'spec.http[0].timout', value: '5s', counterpart: 'CRD schema' });
     expect(report.suppressed).toEqual([expect.objectContaining({ severity: 'warning', code: 'CI1011', check: 'PortNameNotProtocol', line: 9, object: 'Service default/web', reason: 'vendor chart' })]);
-    expect(report.notes).toEqual([`${file}:38: document 4 is not a Kubernetes object (no apiVersion and kind); skipped`]);
+    expect(report.notes).toEqual([`${file}:49: document 5 is not a Kubernetes object (no apiVersion and kind); skipped`]);
   });
 
   test('--format sarif: a valid SARIF 2.1.0 log with every check as a rule, results located, suppressions in source', () => {
@@ -194,10 +194,10 @@ describe('cdk8s-istio check', () => {
     expect(subset).toMatchObject({
       ruleId: 'CI1003', level: 'error',
       message: { text: expect.stringMatching(/^subset 'v4' of host 'reviews' is not defined .*; fix: add subset 'v4' /) },
-      locations: [{ physicalLocation: { artifactLocation: { uri: `${relative.split(path.sep).join('/')}/routes.yaml` }, region: { startLine: 35, startColumn: 9 } } }],
+      locations: [{ physicalLocation: { artifactLocation: { uri: `${relative.split(path.sep).join('/')}/routes.yaml` }, region: { startLine: 46, startColumn: 9 } } }],
     });
     expect(driver.rules[subset.ruleIndex].id).toBe('CI1003');
-    expect(schema).toMatchObject({ ruleId: 'CI0016', locations: [{ physicalLocation: { region: { startLine: 36 } } }] });
+    expect(schema).toMatchObject({ ruleId: 'CI0016', locations: [{ physicalLocation: { region: { startLine: 47 } } }] });
     expect(suppressed).toMatchObject({ ruleId: 'CI1011', level: 'warning', suppressions: [{ kind: 'inSource', justification: 'vendor chart' }] });
     // and an invalid log is caught by the same validation
     expect(sarifSchemaErrors({ ...log, runs: [{ ...log.runs[0], results: [{ ...subset, level: 'fatal' }] }] })).not.toEqual([]);

@@ -34,7 +34,7 @@ export function writeTree(files: Record<string, string>): string {
   return dir;
 }
 
-/** A Service, its DestinationRule (subset v1) and a VirtualService, in namespace shop. */
+/** A Service, its DestinationRule (subset v1) and the Deployment of v1, in namespace shop. */
 export const REVIEWS = `apiVersion: v1
 kind: Service
 metadata:
@@ -56,6 +56,17 @@ spec:
   subsets:
   - name: v1
     labels: { version: v1 }
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: reviews-v1
+  namespace: shop
+spec:
+  selector: { matchLabels: { app: reviews, version: v1 } }
+  template:
+    metadata: { labels: { app: reviews, version: v1 } }
+    spec: { containers: [{ name: reviews, image: 'docker.io/istio/examples-bookinfo-reviews-v1:1.20.3' }] }
 `;
 
 /** A VirtualService for reviews whose route is `route` (indented for `http[0]`). */

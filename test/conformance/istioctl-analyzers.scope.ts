@@ -19,28 +19,28 @@ export const ANALYZERS: Readonly<Record<string, Skipped | Mirrored>> = {
   'gateway.SecretAnalyzer': { skip: 'needs the TLS Secrets (from a live cluster)' },
   'gateway.ConflictingGatewayAnalyzer': { messages: { ConflictingGateways: [] } },
   'gateway.CertificateAnalyzer': { messages: { GatewayDuplicateCertificate: [] } },
-  'injection.Analyzer': { messages: { NamespaceNotInjected: ['CI1013'], PodMissingProxy: [], NamespaceMultipleInjectionLabels: [], NamespaceInjectionEnabledByDefault: [] } },
+  'injection.Analyzer': { messages: { NamespaceNotInjected: ['CI1013'], PodMissingProxy: ['CI1061'], NamespaceMultipleInjectionLabels: ['CI1062'], NamespaceInjectionEnabledByDefault: [] } },
   'injection.ImageAnalyzer': { skip: 'needs the sidecar injector\'s ConfigMap and the images of running proxies (a live cluster)' },
-  'injection.ImageAutoAnalyzer': { messages: { ImageAutoWithoutInjectionWarning: [], ImageAutoWithoutInjectionError: [] } },
-  'service.PortNameAnalyzer': { messages: { PortNameIsNotUnderNamingConvention: ['CI1011'], ExternalNameServiceTypeInvalidPortName: [] } },
-  'sidecar.SelectorAnalyzer': { messages: { MultipleSidecarsWithoutWorkloadSelectors: [], ConflictingSidecarWorkloadSelectors: [], ReferencedResourceNotFound: [], IneffectivePolicy: [] } },
+  'injection.ImageAutoAnalyzer': { messages: { ImageAutoWithoutInjectionWarning: ['CI1063'], ImageAutoWithoutInjectionError: ['CI1063'] } },
+  'service.PortNameAnalyzer': { messages: { PortNameIsNotUnderNamingConvention: ['CI1011'], ExternalNameServiceTypeInvalidPortName: ['CI1060'] } },
+  'sidecar.SelectorAnalyzer': { messages: { MultipleSidecarsWithoutWorkloadSelectors: ['CI1068'], ConflictingSidecarWorkloadSelectors: ['CI1069'], ReferencedResourceNotFound: ['CI1067'], IneffectivePolicy: ['CI1070'] } },
   'virtualservice.ConflictingMeshGatewayHostsAnalyzer': { messages: { ConflictingMeshGatewayVirtualServiceHosts: ['CI1007'] } },
   'virtualservice.DestinationHostAnalyzer': {
     messages: {
-      ReferencedResourceNotFound: ['CI1002'], VirtualServiceDestinationPortSelectorRequired: ['CI1004'], IngressRouteRulesNotAffected: [],
+      ReferencedResourceNotFound: ['CI1002', 'CI1005'], VirtualServiceDestinationPortSelectorRequired: ['CI1004'], IngressRouteRulesNotAffected: ['CI1018'],
     },
   },
   'virtualservice.DestinationRuleAnalyzer': { messages: { ReferencedResourceNotFound: ['CI1003'] } },
   'virtualservice.GatewayAnalyzer': {
     // a missing gateway admits no host: istioctl reports it twice (IST0101 and IST0132), CI1001 once
-    messages: { ReferencedResourceNotFound: ['CI1001'], VirtualServiceHostNotFoundInGateway: ['CI1006', 'CI1001'], ReferencedInternalGateway: [] },
+    messages: { ReferencedResourceNotFound: ['CI1001'], VirtualServiceHostNotFoundInGateway: ['CI1006', 'CI1001'], ReferencedInternalGateway: ['CI1017'] },
   },
-  'virtualservice.JWTClaimRouteAnalyzer': { messages: { JwtClaimBasedRoutingWithoutRequestAuthN: [] } },
-  'deployment.ServiceAssociationAnalyzer': { messages: { DeploymentAssociatedToMultipleServices: [], DeploymentConflictingPorts: [] } },
-  'deployment.ApplicationUIDAnalyzer': { messages: { InvalidApplicationUID: [] } },
+  'virtualservice.JWTClaimRouteAnalyzer': { messages: { JwtClaimBasedRoutingWithoutRequestAuthN: ['CI1019'] } },
+  'deployment.ServiceAssociationAnalyzer': { messages: { DeploymentAssociatedToMultipleServices: ['CI1064'], DeploymentConflictingPorts: ['CI1065'] } },
+  'deployment.ApplicationUIDAnalyzer': { messages: { InvalidApplicationUID: ['CI1066'] } },
   'multicluster.MeshNetworksAnalyzer': { skip: 'needs MeshNetworks (Istio\'s installation)' },
   'authn.BlockedCIDRsAnalyzer': { skip: 'reads istiod\'s own Deployment (Istio\'s installation), not mesh configuration' },
-  'authz.AuthorizationPoliciesAnalyzer': { messages: { NoMatchingWorkloadsFound: [], ReferencedResourceNotFound: [] } },
+  'authz.AuthorizationPoliciesAnalyzer': { messages: { NoMatchingWorkloadsFound: ['CI1067'], ReferencedResourceNotFound: [] } },
   'destinationrule.CaCertificateAnalyzer': { messages: { NoServerCertificateVerificationDestinationLevel: [], NoServerCertificateVerificationPortLevel: [] } },
   'destinationrule.PodNotSelectedAnalyzer': { messages: { DestinationRuleSubsetNotSelectPods: ['CI1009'], UnknownDestinationRuleHost: ['CI1015'] } },
   'schemaValidation.CollectionValidationAnalyzer(collections.VirtualService)': { messages: { VirtualServiceUnreachableRule: ['CI0132', 'CI1008'], VirtualServiceIneffectiveMatch: ['CI0132', 'CI1008'] } },
@@ -93,58 +93,9 @@ export const GAPS: Readonly<Record<string, Readonly<Record<string, string>>>> = 
     "ConflictingGateways Gateway alpha": "not reported yet: gateway.ConflictingGatewayAnalyzer is not mirrored on this point (issue 8)",
     "ConflictingGateways Gateway beta": "not reported yet: gateway.ConflictingGatewayAnalyzer is not mirrored on this point (issue 8)",
   },
-  "istioInjection": {
-    "NamespaceNotInjected Namespace bar": "not reported yet: injection.Analyzer is not mirrored on this point (issue 8)",
-    "PodMissingProxy Pod default/noninjectedpod": "not reported yet: injection.Analyzer is not mirrored on this point (issue 8)",
-    "NamespaceMultipleInjectionLabels Namespace busted": "not reported yet: injection.Analyzer is not mirrored on this point (issue 8)",
-    "NamespaceMultipleInjectionLabels Namespace multi-ns-1": "not reported yet: injection.Analyzer is not mirrored on this point (issue 8)",
-    "NamespaceMultipleInjectionLabels Namespace multi-ns-2": "not reported yet: injection.Analyzer is not mirrored on this point (issue 8)",
-    "NamespaceMultipleInjectionLabels Namespace multi-ns-3": "not reported yet: injection.Analyzer is not mirrored on this point (issue 8)",
-  },
-  "sidecarDefaultSelector": {
-    "MultipleSidecarsWithoutWorkloadSelectors Sidecar ns2/has-conflict-2": "not reported yet: sidecar.SelectorAnalyzer is not mirrored on this point (issue 8)",
-    "MultipleSidecarsWithoutWorkloadSelectors Sidecar ns2/has-conflict-1": "not reported yet: sidecar.SelectorAnalyzer is not mirrored on this point (issue 8)",
-    "IneffectivePolicy Sidecar ns-ambient/namespace-scoped": "not reported yet: sidecar.SelectorAnalyzer is not mirrored on this point (issue 8)",
-    "IneffectivePolicy Sidecar ns-ambient/pod-scoped": "not reported yet: sidecar.SelectorAnalyzer is not mirrored on this point (issue 8)",
-  },
-  "sidecarSelector": {
-    "ReferencedResourceNotFound Sidecar default/maps-to-nonexistent": "not reported yet: sidecar.SelectorAnalyzer is not mirrored on this point (issue 8)",
-    "ReferencedResourceNotFound Sidecar other/maps-to-different-ns": "not reported yet: sidecar.SelectorAnalyzer is not mirrored on this point (issue 8)",
-    "ConflictingSidecarWorkloadSelectors Sidecar default/dupe-1": "not reported yet: sidecar.SelectorAnalyzer is not mirrored on this point (issue 8)",
-    "ConflictingSidecarWorkloadSelectors Sidecar default/dupe-2": "not reported yet: sidecar.SelectorAnalyzer is not mirrored on this point (issue 8)",
-    "ConflictingSidecarWorkloadSelectors Sidecar default/overlap-1": "not reported yet: sidecar.SelectorAnalyzer is not mirrored on this point (issue 8)",
-    "ConflictingSidecarWorkloadSelectors Sidecar default/overlap-2": "not reported yet: sidecar.SelectorAnalyzer is not mirrored on this point (issue 8)",
-  },
-  "virtualServiceConflictingMeshGatewayHostsWithExportTo": {
-    "ConflictingMeshGatewayVirtualServiceHosts VirtualService foo/productpage-d": "not reported yet: virtualservice.ConflictingMeshGatewayHostsAnalyzer is not mirrored on this point (issue 8)",
-    "ConflictingMeshGatewayVirtualServiceHosts VirtualService bar/productpage-d": "not reported yet: virtualservice.ConflictingMeshGatewayHostsAnalyzer is not mirrored on this point (issue 8)",
-  },
-  "virtualServiceDestinationHosts": {
-    "ReferencedResourceNotFound VirtualService default/reviews-bogusport": "not reported yet: virtualservice.DestinationHostAnalyzer is not mirrored on this point (issue 8)",
-    "ReferencedResourceNotFound VirtualService hello/hello-export-to-bogus": "not reported yet: virtualservice.DestinationHostAnalyzer is not mirrored on this point (issue 8)",
-  },
-  "virtualServiceDestinationRules": {
-    "ReferencedResourceNotFound VirtualService default/reviews-bogussubset": "not reported yet: virtualservice.DestinationRuleAnalyzer is not mirrored on this point (issue 8)",
-    "ReferencedResourceNotFound VirtualService default/reviews-mirror-bogussubset": "not reported yet: virtualservice.DestinationRuleAnalyzer is not mirrored on this point (issue 8)",
-  },
-  "virtualServiceJWTClaimRoute": {
-    "JwtClaimBasedRoutingWithoutRequestAuthN VirtualService foo": "not reported yet: virtualservice.JWTClaimRouteAnalyzer is not mirrored on this point (issue 8)",
-  },
-  "virtualServiceInternalGatewayRef": {
-    "ReferencedInternalGateway VirtualService httpbin": "not reported yet: virtualservice.GatewayAnalyzer is not mirrored on this point (issue 8)",
-  },
-  "serviceMultipleDeployments": {
-    "DeploymentAssociatedToMultipleServices Deployment bookinfo/multiple-svc-multiple-prot": "not reported yet: deployment.ServiceAssociationAnalyzer is not mirrored on this point (issue 8)",
-    "DeploymentAssociatedToMultipleServices Deployment bookinfo/multiple-without-port": "not reported yet: deployment.ServiceAssociationAnalyzer is not mirrored on this point (issue 8)",
-    "DeploymentConflictingPorts Deployment bookinfo/conflicting-ports": "not reported yet: deployment.ServiceAssociationAnalyzer is not mirrored on this point (issue 8)",
-  },
   "authorizationpolicies": {
-    "NoMatchingWorkloadsFound AuthorizationPolicy istio-system/meshwide-httpbin-v1": "not reported yet: authz.AuthorizationPoliciesAnalyzer is not mirrored on this point (issue 8)",
-    "NoMatchingWorkloadsFound AuthorizationPolicy httpbin-empty/httpbin-empty-namespace-wide": "not reported yet: authz.AuthorizationPoliciesAnalyzer is not mirrored on this point (issue 8)",
-    "NoMatchingWorkloadsFound AuthorizationPolicy httpbin/httpbin-nopods": "not reported yet: authz.AuthorizationPoliciesAnalyzer is not mirrored on this point (issue 8)",
     "ReferencedResourceNotFound AuthorizationPolicy httpbin/httpbin-bogus-ns": "not reported yet: authz.AuthorizationPoliciesAnalyzer is not mirrored on this point (issue 8)",
     "ReferencedResourceNotFound AuthorizationPolicy httpbin/httpbin-bogus-not-ns": "not reported yet: authz.AuthorizationPoliciesAnalyzer is not mirrored on this point (issue 8)",
-    "NoMatchingWorkloadsFound AuthorizationPolicy test-ambient/no-workload": "not reported yet: authz.AuthorizationPoliciesAnalyzer is not mirrored on this point (issue 8)",
   },
   "destinationrule with no cacert, simple at destinationlevel": {
     "NoServerCertificateVerificationDestinationLevel DestinationRule db-tls": "not reported yet: destinationrule.CaCertificateAnalyzer is not mirrored on this point (issue 8)",
@@ -172,51 +123,16 @@ export const GAPS: Readonly<Record<string, Readonly<Record<string, string>>>> = 
     "NoServerCertificateVerificationPortLevel DestinationRule db-mtls": "not reported yet: destinationrule.CaCertificateAnalyzer is not mirrored on this point (issue 8)",
     "NoServerCertificateVerificationDestinationLevel DestinationRule db-mtls": "not reported yet: destinationrule.CaCertificateAnalyzer is not mirrored on this point (issue 8)",
   },
-  "missing Addresses and Protocol in Service Entry": {
-    "ServiceEntryAddressesRequired ServiceEntry default/service-entry-test-03": "not reported yet: serviceentry.ProtocolAddressesAnalyzer is not mirrored on this point (issue 8)",
-    "ServiceEntryAddressesRequired ServiceEntry default/service-entry-test-04": "not reported yet: serviceentry.ProtocolAddressesAnalyzer is not mirrored on this point (issue 8)",
-    "ServiceEntryAddressesRequired ServiceEntry default/service-entry-test-07": "not reported yet: serviceentry.ProtocolAddressesAnalyzer is not mirrored on this point (issue 8)",
-  },
   "certificate duplication in Gateway": {
     "GatewayDuplicateCertificate Gateway istio-system/gateway-01-test-01": "not reported yet: gateway.CertificateAnalyzer is not mirrored on this point (issue 8)",
     "GatewayDuplicateCertificate Gateway istio-system/gateway-02-test-01": "not reported yet: gateway.CertificateAnalyzer is not mirrored on this point (issue 8)",
     "GatewayDuplicateCertificate Gateway istio-system/gateway-01-test-02": "not reported yet: gateway.CertificateAnalyzer is not mirrored on this point (issue 8)",
     "GatewayDuplicateCertificate Gateway default/gateway-01-test-03": "not reported yet: gateway.CertificateAnalyzer is not mirrored on this point (issue 8)",
   },
-  "Route Rule no effect on Ingress": {
-    "IngressRouteRulesNotAffected VirtualService default/testing-service-01-test-01": "not reported yet: virtualservice.DestinationHostAnalyzer is not mirrored on this point (issue 8)",
-  },
-  "Application Pod SecurityContext with UID 1337": {
-    "InvalidApplicationUID Pod pod-sec-uid": "not reported yet: deployment.ApplicationUIDAnalyzer is not mirrored on this point (issue 8)",
-  },
-  "Application Container SecurityContext with UID 1337": {
-    "InvalidApplicationUID Pod con-sec-uid": "not reported yet: deployment.ApplicationUIDAnalyzer is not mirrored on this point (issue 8)",
-  },
-  "Deployment Pod SecurityContext with UID 1337": {
-    "InvalidApplicationUID Deployment deploy-pod-sec-uid": "not reported yet: deployment.ApplicationUIDAnalyzer is not mirrored on this point (issue 8)",
-  },
-  "Deployment Container SecurityContext with UID 1337": {
-    "InvalidApplicationUID Deployment deploy-con-sec-uid": "not reported yet: deployment.ApplicationUIDAnalyzer is not mirrored on this point (issue 8)",
-  },
-  "Detect `image: auto` in non-injected pods": {
-    "ImageAutoWithoutInjectionWarning Deployment not-injected/non-injected-gateway-deployment": "not reported yet: injection.ImageAutoAnalyzer is not mirrored on this point (issue 8)",
-    "ImageAutoWithoutInjectionError Pod default/injected-pod": "not reported yet: injection.ImageAutoAnalyzer is not mirrored on this point (issue 8)",
-  },
-  "ExternalNameServiceTypeInvalidPortName": {
-    "ExternalNameServiceTypeInvalidPortName Service nginx-ns/nginx": "not reported yet: service.PortNameAnalyzer is not mirrored on this point (issue 8)",
-    "ExternalNameServiceTypeInvalidPortName Service nginx-ns2/nginx-svc2": "not reported yet: service.PortNameAnalyzer is not mirrored on this point (issue 8)",
-    "ExternalNameServiceTypeInvalidPortName Service nginx-ns3/nginx-svc3": "not reported yet: service.PortNameAnalyzer is not mirrored on this point (issue 8)",
-  },
   "Analyze conflicting gateway with list type": {
     "ConflictingGateways Gateway alpha": "not reported yet: gateway.ConflictingGatewayAnalyzer is not mirrored on this point (issue 8)",
     "ConflictingGateways Gateway alpha-l": "not reported yet: gateway.ConflictingGatewayAnalyzer is not mirrored on this point (issue 8)",
     "ConflictingGateways Gateway beta-l": "not reported yet: gateway.ConflictingGatewayAnalyzer is not mirrored on this point (issue 8)",
-  },
-  "ServiceEntry Addresses Required Lowercase Protocol": {
-    "ServiceEntryAddressesRequired ServiceEntry address-missing-lowercase": "not reported yet: serviceentry.ProtocolAddressesAnalyzer is not mirrored on this point (issue 8)",
-  },
-  "DestinationRuleSubsetsNotSelectPods": {
-    "DestinationRuleSubsetNotSelectPods DestinationRule default/subsets-not-select-pods": "not reported yet: destinationrule.PodNotSelectedAnalyzer is not mirrored on this point (issue 8)",
   },
 };
 
@@ -225,6 +141,15 @@ export const GAPS: Readonly<Record<string, Readonly<Record<string, string>>>> = 
  * mistake (istioctl runs one analyzer per case; we run every check): `case name` -> `CODE Kind ns/name` -> why.
  */
 export const EXTRAS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  "istioInjection": {
+    "CI1012": "the input really holds that mistake: the pods of the injected namespace default have no app and version labels (telemetry's canonical service and revision; no istioctl counterpart)",
+  },
+  "serviceMultipleDeployments": {
+    "CI1013": "the case's files hold a Namespace without any injection label (istioctl's injection.Analyzer reports IST0102 NamespaceNotInjected for it)",
+  },
+  "Detect `image: auto` in non-injected pods": {
+    "CI1013": "the case's files hold a Namespace without any injection label (istioctl's injection.Analyzer reports IST0102 NamespaceNotInjected for it)",
+  },
   "gatewayNoWorkload": {
     "CI0302": "the input breaks the rule: gateway has no servers; Istio requires at least one (spec.servers of Gateway httpbin-gateway)",
   },
@@ -234,30 +159,24 @@ export const EXTRAS: Readonly<Record<string, Readonly<Record<string, string>>>> 
   "conflicting gateways detect: no port": {
     "CI0304": "the input breaks the rule: server has no port (spec.servers[0].port of Gateway beta)",
   },
-  "unnamedPortInSystemNamespace": {
-    "CI1011 Service istio-system/my-service2": "TODO(issue 8): disagrees with istioctl: spec.ports[0].name: port 8080 name 'foo' does not tell Istio its protocol; expected <protocol>[-<suffix>] with protocol one of grpc, grpc-web, http, http2, https, http_proxy, mongo, mysql, redis, tcp, tls, udp",
-    "CI1011 Service kube-public/my-service3": "TODO(issue 8): disagrees with istioctl: spec.ports[0].name: port 8080 name 'bar' does not tell Istio its protocol; expected <protocol>[-<suffix>] with protocol one of grpc, grpc-web, http, http2, https, http_proxy, mongo, mysql, redis, tcp, tls, udp",
-    "CI1011 Service istio-system/my-service4": "TODO(issue 8): disagrees with istioctl: spec.ports[0].name: port 8080 name 'foo' does not tell Istio its protocol; expected <protocol>[-<suffix>] with protocol one of grpc, grpc-web, http, http2, https, http_proxy, mongo, mysql, redis, tcp, tls, udp",
-  },
   "sidecarDefaultSelector": {
+    "CI1012": "the input really holds that mistake: the pod of the ambient namespace ns-ambient has no version label (telemetry's canonical revision; no istioctl counterpart)",
+    "CI1013": "the case's files hold a Namespace without any injection label (istioctl's injection.Analyzer reports IST0102 NamespaceNotInjected for it)",
+    "CI1062": "the case's files hold Namespaces labelled both istio.io/dataplane-mode=ambient and istio-injection=enabled or istio.io/rev (istioctl's injection.Analyzer reports IST0123 NamespaceMultipleInjectionLabels for them)",
     "CI0501": "the input breaks the rule: sidecar configures nothing: it has no egress, ingress, outboundTrafficPolicy or inboundConnectionPool, and Istio rejects an empty Sidecar (spec of Sidecar ns-ambient/namespace-scoped)",
   },
   "virtualServiceConflictingMeshGatewayHosts": {
     "CI1002": "the case's files define no Service or ServiceEntry for these destination hosts (istioctl's DestinationHostAnalyzer reports IST0101 for them)",
     "CI1001": "the Gateways these VirtualServices bind to are not in the case's files (istioctl's GatewayAnalyzer reports IST0101 for them)",
-    "CI1007 VirtualService team1/ratings": "TODO(issue 8): disagrees with istioctl: spec.hosts[0]: host 'ratings' for the sidecars (mesh) is also claimed by VirtualService team2/ratings; Istio uses only one of them",
   },
   "virtualServiceConflictingMeshGatewayHostsWithExportTo": {
     "CI1002": "the case's files define no Service or ServiceEntry for these destination hosts (istioctl's DestinationHostAnalyzer reports IST0101 for them)",
-    "CI1007 VirtualService foo/productpage-b": "TODO(issue 8): disagrees with istioctl: spec.hosts[0]: host '*.productpage.b' for the sidecars (mesh) is also claimed by VirtualService bar/productpage-b; Istio uses only one of them",
-    "CI1007 VirtualService bar/productpage-b": "TODO(issue 8): disagrees with istioctl: spec.hosts[0]: host '*.productpage.b' for the sidecars (mesh) is also claimed by VirtualService foo/productpage-b; Istio uses only one of them",
   },
   "virtualServiceDestinationHosts": {
     "CI0401": "the input breaks the rule: host '*' is not allowed in a service entry (spec.hosts[0] of ServiceEntry default-ignore/service-entry-ignore)",
     "CI1003": "no DestinationRule in the case's files defines these subsets (istioctl's DestinationRuleAnalyzer reports IST0101 for them)",
     "CI0126": "the input breaks the rule: the weights of the destinations add up to 0 (a missing weight counts as 0), so no traffic can be sent (spec.http[0].route of VirtualService default/reviews-bogushost)",
     "CI0125": "the input breaks the rule: the route entry has no destination (spec.http[0].route[0].destination of VirtualService default/reviews-bogushost)",
-    "CI1005": "the destination port is not a port of the Service in the case's files",
     "CI1007": "the input breaks the rule: host 'hello' for the sidecars (mesh) is also claimed by VirtualService hello/hello-export-to-bogus; Istio uses only one of them (spec.hosts[0] of VirtualService hello/hello)",
   },
   "virtualServiceDestinationRules": {
@@ -274,10 +193,10 @@ export const EXTRAS: Readonly<Record<string, Readonly<Record<string, string>>>> 
   },
   "virtualServiceInternalGatewayRef": {
     "CI0105": "the input breaks the rule: gateway 'istio-ingress/gateway~istio-autogenerated-k8s-gateway~foo' has a name 'gateway~istio-autogenerated-k8s-gateway~foo' that is not a DNS-1123 label (spec.gateways[0] of VirtualService httpbin)",
-    "CI1001 VirtualService httpbin": "TODO(issue 8): disagrees with istioctl: spec.gateways[0]: gateway 'istio-ingress/gateway~istio-autogenerated-k8s-gateway~foo' (istio-ingress/gateway~istio-autogenerated-k8s-gateway~foo) is not in the app; gateways: none",
     "CI1002": "the case's files define no Service or ServiceEntry for these destination hosts (istioctl's DestinationHostAnalyzer reports IST0101 for them)",
   },
   "authorizationpolicies": {
+    "CI1061": "the case's files hold a Pod without istio-proxy in the injected namespace httpbin (istioctl's injection.Analyzer reports IST0103 PodMissingProxy for it)",
     "CI0401": "the input breaks the rule: host '*.kiali.io' is a wildcard, but resolution DNS without endpoints resolves the hosts themselves by DNS (spec.hosts[1] of ServiceEntry httpbin/istio)",
   },
   "destinationrule with no cacert, simple at destinationlevel": {
@@ -335,12 +254,5 @@ export const EXTRAS: Readonly<Record<string, Readonly<Record<string, string>>>> 
   "host defined in virtualservice not found in the gateway with ns(beta version)": {
     "CI1002": "the case's files define no Service or ServiceEntry for these destination hosts (istioctl's DestinationHostAnalyzer reports IST0101 for them)",
     "CI1007": "the input breaks the rule: host 'testing-01.com' on gateway 'istio-system/testing-gateway' is also claimed by VirtualService default/testing-service-01-test-01; Istio merges their routes in creation order (spec.hosts[0] of VirtualService istio-system/testing-service-01-test-01)",
-  },
-  "ExternalNameServiceTypeInvalidPortName": {
-    "CI1011 Service nginx-ns/nginx": "TODO(issue 8): disagrees with istioctl: spec.ports[0].name: port 443 name 'nginx' does not tell Istio its protocol; expected <protocol>[-<suffix>] with protocol one of grpc, grpc-web, http, http2, https, http_proxy, mongo, mysql, redis, tcp, tls, udp",
-    "CI1011 Service nginx-ns2/nginx-svc2": "TODO(issue 8): disagrees with istioctl: spec.ports[0].name: port 443 name (unnamed) does not tell Istio its protocol; expected <protocol>[-<suffix>] with protocol one of grpc, grpc-web, http, http2, https, http_proxy, mongo, mysql, redis, tcp, tls, udp",
-  },
-  "DestinationRuleSubsetsWithTopologyLabels": {
-    "CI1009 DestinationRule default/subsets-with-topology-labels": "TODO(issue 8): disagrees with istioctl: spec.subsets[3].labels: subset 'mixed-labels' labels {topology.kubernetes.io/region=us-west-1, version=v1} select no pod of Service 'default/httpbin'; its pods: Pod httpbin-pod {app=httpbin, version=v1}",
   },
 };

@@ -6,7 +6,6 @@
  * is a real mistake of the input, listed with its reason in the scope file. Cases outside the
  * mission are listed as skipped, each with its reason.
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import { runChecks } from '../../lib/analysis/engine';
 import { Finding } from '../../lib/analysis/finding';
@@ -14,12 +13,11 @@ import { ManifestObject } from '../../lib/analysis/manifest-object';
 import { readManifests } from '../../lib/analysis/sources/yaml';
 import { ANALYZERS_DIR, AnalyzerCase, MESSAGES_FILE, readAnalyzerCases, readMessageTypes } from '../util/istio-analyzer-cases';
 import { ANALYZERS, EXTRAS, GAPS, Mirrored, SKIPPED_CASES } from './istioctl-analyzers.scope';
+import { sharedMissing } from '../util/shared';
+import { describeUnlessSkipped } from '../util/skip';
 
-const present = fs.existsSync(path.join(ANALYZERS_DIR, 'analyzers_test.go')) && fs.existsSync(MESSAGES_FILE);
-if (!present) {
-  // eslint-disable-next-line no-console
-  console.warn(`skipping istioctl's analyzer cases: ../shared is absent (${ANALYZERS_DIR} not found)`);
-}
+const missing = sharedMissing([path.join(ANALYZERS_DIR, 'analyzers_test.go'), MESSAGES_FILE]);
+const present = missing === undefined;
 
 /** The object as istioctl names it: `Kind name`, or `Kind ns/name` when the input names the namespace (`Namespace name` for namespaces). */
 function origin(object: ManifestObject): string {
@@ -66,7 +64,7 @@ const messageTypes = present ? readMessageTypes() : new Map();
 const running = cases.filter((c) => !skipReason(c));
 const skipped = cases.filter((c) => skipReason(c));
 
-(present ? describe : describe.skip)('istioctl\'s analyzer cases', () => {
+describeUnlessSkipped(missing)('istioctl\'s analyzer cases', () => {
   test('every analyzer and every message type of the table is known', () => {
     expect(cases.length).toBeGreaterThan(90);
     expect(cases.map((c) => c.analyzer).filter((a) => !ANALYZERS[a])).toEqual([]);

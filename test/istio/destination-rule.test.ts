@@ -14,16 +14,12 @@ import { OutlierDetection } from '../../lib/istio/traffic-policy/outlier-detecti
 import { TrafficPolicy } from '../../lib/istio/traffic-policy/traffic-policy';
 import { WorkloadSelector } from '../../lib/istio/workload-selector';
 import { SHARED_DIR } from '../util/tree';
+import { describeWithShared } from '../util/shared';
 
 const SAMPLES = path.join(SHARED_DIR, 'istio', '1.30.3', 'samples');
 const DR_ALL = path.join(SAMPLES, 'bookinfo', 'networking', 'destination-rule-all.yaml');
 const DR_ALL_MTLS = path.join(SAMPLES, 'bookinfo', 'networking', 'destination-rule-all-mtls.yaml');
-const SHARED_PRESENT = fs.existsSync(DR_ALL) && fs.existsSync(DR_ALL_MTLS);
-const describeIfShared = SHARED_PRESENT ? describe : describe.skip;
-if (!SHARED_PRESENT) {
-  // eslint-disable-next-line no-console
-  console.warn(`skipping DestinationRule upstream comparison: ../shared absent (${DR_ALL} not found)`);
-}
+const describeIfShared = describeWithShared([DR_ALL, DR_ALL_MTLS]);
 
 /** A Service selecting `app: <name>` and, for each version, a Deployment selecting `{ app, version }` like bookinfo.yaml. */
 function versionedApp(chart: Chart, name: string, versions: string[], options: { namespace?: string } = {}) {

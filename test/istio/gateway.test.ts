@@ -7,13 +7,9 @@ import { Severity } from '../../lib/analysis/finding';
 import { schemaProblems } from '../../lib/analysis/crd/schema';
 import { Gateway, GatewayServer, ServerProtocol, ServerTls, ServerTlsMode, TlsProtocolVersion } from '../../lib/istio/gateway';
 import { SHARED_DIR } from '../util/tree';
+import { describeWithShared } from '../util/shared';
 
 const BOOKINFO_GATEWAY = path.join(SHARED_DIR, 'istio', '1.30.3', 'samples', 'bookinfo', 'networking', 'bookinfo-gateway.yaml');
-const SHARED_PRESENT = fs.existsSync(BOOKINFO_GATEWAY);
-if (!SHARED_PRESENT) {
-  // eslint-disable-next-line no-console
-  console.warn(`skipping Bookinfo Gateway comparison: ../shared absent (${BOOKINFO_GATEWAY} not found)`);
-}
 
 function gatewaySpecs(chart: Chart): any[] {
   return Testing.synth(chart).filter((o) => o.kind === 'Gateway');
@@ -36,7 +32,7 @@ describe('Gateway', () => {
     expect(child.apiVersion).toBe('networking.istio.io/v1');
   });
 
-  (SHARED_PRESENT ? test : test.skip)('the Bookinfo gateway renders exactly the upstream bookinfo-gateway.yaml', () => {
+  describeWithShared([BOOKINFO_GATEWAY])('upstream', () => test('the Bookinfo gateway renders exactly the upstream bookinfo-gateway.yaml', () => {
     // GIVEN
     const chart = Testing.chart();
     // WHEN
@@ -47,7 +43,7 @@ describe('Gateway', () => {
     // THEN
     const upstream = YAML.parseAllDocuments(fs.readFileSync(BOOKINFO_GATEWAY, 'utf8')).map((d) => d.toJSON()).find((o) => o.kind === 'Gateway');
     expect(gatewaySpecs(chart)).toEqual([upstream]);
-  });
+  }));
 
   test('selects the default ingress gateway unless told otherwise', () => {
     const chart = Testing.chart();

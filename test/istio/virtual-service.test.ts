@@ -603,3 +603,38 @@ describe('VirtualService.forService', () => {
     expect(out.spec.http[0].route[0].destination.host).toBe('reviews.backend.svc.cluster.local');
   });
 });
+
+describe('list options from plain JavaScript', () => {
+  test.each([
+    { option: 'hosts', props: { hosts: 'reviews', httpRoutes: [{ route: [{ destination: Destination.fromHost('reviews') }] }] }, field: 'spec.hosts', message: 'hosts must be a list, got string; it is left out of the manifest' },
+    { option: 'gateways', props: { hosts: ['reviews'], gateways: 'mesh', httpRoutes: [{ route: [{ destination: Destination.fromHost('reviews') }] }] }, field: 'spec.gateways', message: 'gateways must be a list, got string; it is left out of the manifest' },
+    { option: 'httpRoutes', props: { hosts: ['reviews'], httpRoutes: [undefined, { route: [{ destination: Destination.fromHost('reviews') }] }] }, field: 'spec.http', message: 'httpRoutes has null or undefined entries; they are left out of the manifest' },
+  ])('fails: $option that is not a list of entries is a CI0019 on its field, not its characters or a TypeError', ({ props, field, message }) => {
+    // GIVEN / WHEN
+    const chart = Testing.chart();
+    const vs = new VirtualService(chart, 'js', props as any);
+    // THEN
+    expect(errors(vs).map((f) => [f.code, f.field, f.message])).toEqual([['CI0019', field, message]]);
+    expect(ApiObject.of(vs).toJson().spec.hosts).toEqual(field === 'spec.hosts' ? undefined : ['reviews']);
+  });
+
+  test('forService reports hosts that are not a list and keeps the Service host', () => {
+    // GIVEN
+    const chart = Testing.chart();
+    const reviews = service(chart, 'reviews');
+    // WHEN
+    const vs = VirtualService.forService(chart, 'js', reviews, { hosts: 'reviews.example.com' as any, httpRoutes: [{ route: [{ destination: Destination.fromService(reviews) }] }] });
+    // THEN
+    expect(codeAt(vs)).toEqual([['CI0019', 'spec.hosts']]);
+    expect(ApiObject.of(vs).toJson().spec.hosts).toEqual(['reviews']);
+  });
+
+  test('addHttpRoute(undefined) renders a route without action (CI0108) instead of throwing', () => {
+    // GIVEN
+    const vs = new VirtualService(Testing.chart(), 'js', { hosts: ['reviews'] });
+    // WHEN
+    vs.addHttpRoute(undefined as any);
+    // THEN
+    expect(codeAt(vs)).toEqual([['CI0108', 'spec.http[0]']]);
+  });
+});

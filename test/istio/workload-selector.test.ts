@@ -133,3 +133,80 @@ describe('construct problems (what the rendered labels cannot show)', () => {
     expect(p[0].message).toMatch(message);
   });
 });
+
+describe('fromService: every version behind a Service', () => {
+  function shop() {
+    const chart = Testing.chart();
+    const payments = new kplus.Service(chart, 'payments', { metadata: { name: 'payments', namespace: 'shop' }, ports: [{ port: 8080, name: 'http' }] });
+    return { chart, payments };
+  }
+
+  test('selects the Service selector\'s labels, so a version added later is selected too', () => {
+    // GIVEN a Service selecting app: payments and its v1
+    const { chart, payments } = shop();
+    payments.selectLabel('app', 'payments');
+    const v1 = deployment(chart, 'payments-v1', { app: 'payments', version: 'v1' }, false);
+    v1.select(kplus.LabelSelector.of({ labels: { app: 'payments', version: 'v1' } }));
+
+    // WHEN
+    const byService = WorkloadSelector.fromService(payments);
+    const byWorkload = WorkloadSelector.fromWorkload(v1);
+
+    // THEN the service-wide selector has no version, the workload one is pinned to v1
+    expect(byService.labels).toEqual({ app: 'payments' });
+    expect(byWorkload.labels).toEqual({ app: 'payments', version: 'v1' });
+    expect(byService.sourceService).toBe(payments);
+    expect(problemsOf(byService, 'shop')).toEqual([]);
+  });
+
+  test('reads the selector at synthesis time and leaves out cdk8s.io/metadata.addr', () => {
+    // GIVEN
+    const { payments } = shop();
+    const sel = WorkloadSelector.fromService(payments);
+
+    // WHEN the selector is set after the WorkloadSelector was built
+    payments.selectLabel('app', 'payments');
+    payments.selectLabel('tier', 'backend');
+
+    // THEN
+    expect(sel.labels).toEqual({ app: 'payments', tier: 'backend' });
+  });
+
+  test('fails when the Service selects one Deployment by its cdk8s address only (it would select every workload)', () => {
+    // GIVEN a Service exposing a Deployment that cdk8s-plus selects by cdk8s.io/metadata.addr
+    const { chart, payments } = shop();
+    const v1 = deployment(chart, 'payments-v1', { app: 'payments', version: 'v1' });
+    payments.select(v1);
+
+    // WHEN
+    const problems = problemsOf(WorkloadSelector.fromService(payments), 'shop');
+
+    // THEN
+    expect(WorkloadSelector.fromService(payments).labels).toEqual({});
+    expect(problems.map((p) => [p.code, p.severity ?? 'error'])).toEqual([['CI0019', 'error']]);
+    expect(problems[0].message).toBe('Service \'payments\' selects its pods by cdk8s.io/metadata.addr only (one workload, chosen by cdk8s-plus), so the selector would match every workload in the namespace');
+    expect(problems[0].fix).toMatch(/^select the Service's pods by label \(spec\.selector, e\.g\. app: payments; in code service\.selectLabel\('app', 'payments'\)\)/);
+  });
+
+  test('warns when the Service is in another namespace than the resource', () => {
+    // GIVEN
+    const { payments } = shop();
+    payments.selectLabel('app', 'payments');
+
+    // WHEN
+    const problems = problemsOf(WorkloadSelector.fromService(payments), 'billing');
+
+    // THEN
+    expect(problems.map((p) => [p.code, p.severity])).toEqual([['CI0019', 'warning']]);
+    expect(problems[0].message).toMatch(/^Service 'payments' is in namespace 'shop' but this resource is in 'billing'/);
+  });
+
+  test('fails when given something that is not a Service (plain JavaScript)', () => {
+    // WHEN
+    const sel = WorkloadSelector.fromService({ name: 'payments' } as any);
+
+    // THEN
+    expect(sel.labels).toEqual({});
+    expect(problemsOf(sel).map((p) => p.message)).toEqual(['the workload selector (WorkloadSelector.fromService) was given something that is not a Service, so the selector renders without labels']);
+  });
+});

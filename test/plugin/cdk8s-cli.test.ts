@@ -123,9 +123,12 @@ test('cdk8s synth fails on a subset typo with our finding and its construct path
   expect(fs.readdirSync(path.join(tmp, 'valid', 'dist')).sort()).toEqual(['construct-metadata.json', 'shop.k8s.yaml']);
 
   // and with IstioChecks.enable the app itself fails (what `cdk8s synth` shows before its own
-  // error line): the findings and the line of main.js that called synth(), no cdk8s internals
+  // error line): the finding and what happened to the output folder, nothing else
   expect({ code: optIn.code, stdout: optIn.stdout }).toEqual({ code: 1, stdout: '' });
-  expect(optIn.stderr).toMatch(/MeshSynthError: synthesis failed with 1 error\(s\); the output folder was left as it was:\n {2}error CI1003 \[shop\/reviews-routes\] spec\.http\[0\]\.route\[0\]\.destination\.subset = 'v2'/);
-  expect(optIn.stderr.split('\n').filter((l) => /^\s+at /.test(l))).toEqual([expect.stringMatching(/main\.js:\d+:\d+\)$/)]);
+  expect(optIn.stderr.split('\n')).toEqual([
+    expect.stringMatching(/^error CI1003 \[shop\/reviews-routes\] spec\.http\[0\]\.route\[0\]\.destination\.subset = 'v2': .*; fix: /),
+    'synthesis failed with 1 error(s); nothing was written to dist/',
+    '',
+  ]);
   expect(fs.existsSync(path.join(tmp, 'opt-in', 'dist', 'shop.k8s.yaml'))).toBe(false);
 });

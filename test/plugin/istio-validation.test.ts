@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { Validation, ValidationContext as CliValidationContext } from 'cdk8s-cli/lib/plugins/validation';
+import type { Validation, ValidationContext as CliValidationContext } from 'cdk8s-cli/plugins';
 import { parse } from 'yaml';
 import * as root from '../../lib';
 import { IstioValidation } from '../../lib/plugin/istio-validation';

@@ -14,14 +14,10 @@ import { FortioClient } from '../../lib/samples/fortio';
 import { Httpbin } from '../../lib/samples/httpbin';
 import { SHARED_DIR } from '../util/tree';
 import { objectOf } from './util';
+import { describeWithShared } from '../util/shared';
 
 const SAMPLES = path.join(SHARED_DIR, 'istio', '1.30.3', 'samples');
-const present = fs.existsSync(SAMPLES);
-if (!present) {
-  // eslint-disable-next-line no-console
-  console.warn(`skipping the upstream conformance tests of the sample workloads: ${SAMPLES} is absent (it is beside the repository in CI, not in a fresh clone)`);
-}
-const d = present ? describe : describe.skip;
+const d = describeWithShared([SAMPLES]);
 
 function upstream(file: string): any[] {
   return YAML.parseAllDocuments(fs.readFileSync(path.join(SAMPLES, file), 'utf8'))

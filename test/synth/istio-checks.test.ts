@@ -81,7 +81,7 @@ describe('IstioChecks.enable on a cdk8s App', () => {
     const error = thrown(() => app.synth());
     // THEN
     expect(error.message.split('\n')).toEqual([
-      'synthesis failed with 1 error(s); the output folder was left as it was:',
+      `synthesis failed with 1 error(s); nothing was written to ${path.join(tmp, 'dist')}/:`,
       expect.stringMatching(/^ {2}error CI1003 \[shop\/reviews-routes\] spec\.http\[0\]\.route\[0\]\.destination\.subset = 'v2': subset 'v2' of host 'reviews' is not defined by any DestinationRule; defined: v1.*; fix: .+/),
     ]);
     expect(readTree(path.join(tmp, 'dist'))).toEqual({});

@@ -1,8 +1,9 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Chart } from 'cdk8s';
+import { App, AppProps, Chart, YamlOutputType } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
+import * as YAML from 'yaml';
 import { Severity } from '../../lib/analysis/finding';
 import { Suppressions } from '../../lib/analysis/suppressions';
 import { Destination } from '../../lib/istio/routing/destination';
@@ -43,7 +44,7 @@ describe('MeshApp', () => {
 
     // THEN
     const files = readTree(out);
-    expect(Object.keys(files)).toEqual(['10-base.k8s.yaml', 'scenarios/routes/routes.k8s.yaml']);
+    expect(Object.keys(files)).toEqual(['10-base.k8s.yaml', 'Kustomization', 'scenarios/routes/Kustomization', 'scenarios/routes/routes.k8s.yaml']);
     expect(files['scenarios/routes/routes.k8s.yaml']).toMatch(/kind: VirtualService/);
     expect(logged.join('\n')).toMatch(/synthesized 2 charts into 2 files/);
     expect(logged.join('\n')).toMatch(/objects: 2 \(Service 1, VirtualService 1\)/);
@@ -157,4 +158,139 @@ test('an object that cannot render is reported on its construct with the other f
   // THEN both are reported
   expect(report.errors.map((f) => f.code)).toEqual(expect.arrayContaining(['CI0020', 'CI0101']));
   expect(report.errors.find((f) => f.field === '(render)')!.path).toBe('base/portless');
+});
+
+describe('MeshApp writes what cdk8s\'s App writes for the same app', () => {
+  /** A Namespace chart and a web chart that depends on it, in `app`. */
+  function namespacedWeb(app: App) {
+    const namespaces = new Chart(app, 'namespaces');
+    new kplus.Namespace(namespaces, 'shop', { metadata: { name: 'shop' } });
+    const web = new Chart(app, 'web', { namespace: 'shop' });
+    const svc = new kplus.Service(web, 'web', { metadata: { name: 'web' }, ports: [{ port: 80, name: 'http' }] });
+    svc.selectLabel('app', 'web');
+    new kplus.ConfigMap(web, 'settings', { metadata: { name: 'settings' }, data: { a: '1' } });
+    web.addDependency(namespaces);
+    return app;
+  }
+
+  test.each([
+    ['the default (a file per chart)', {}],
+    ['FILE_PER_RESOURCE', { yamlOutputType: YamlOutputType.FILE_PER_RESOURCE }],
+    ['FOLDER_PER_CHART_FILE_PER_RESOURCE', { yamlOutputType: YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE }],
+    ['FILE_PER_APP', { yamlOutputType: YamlOutputType.FILE_PER_APP }],
+    ['another file extension', { outputFileExtension: '.yaml' }],
+    ['construct metadata for the cdk8s CLI\'s validation plugins', { recordConstructMetadata: true }],
+  ] as Array<[string, AppProps]>)('%s', (_name, props) => {
+    // GIVEN the same app as a cdk8s App and as a MeshApp
+    const plain = namespacedWeb(new App({ ...props, outdir: path.join(tmp, 'app') }));
+    const mesh = namespacedWeb(new MeshApp({ ...props, outdir: path.join(tmp, 'mesh'), log: () => undefined }));
+
+    // WHEN
+    plain.synth();
+    mesh.synth();
+
+    // THEN the same files, with the same content
+    expect(readTree(path.join(tmp, 'mesh'))).toEqual(readTree(path.join(tmp, 'app')));
+    expect(fs.readdirSync(tmp).sort()).toEqual(['app', 'mesh']);
+  });
+
+  test('charts that depend on each other are numbered in apply order, as App numbers them', () => {
+    // WHEN
+    namespacedWeb(new MeshApp({ outdir: path.join(tmp, 'dist'), log: () => undefined })).synth();
+    // THEN kubectl apply -f dist/ applies the Namespace first
+    expect(Object.keys(readTree(path.join(tmp, 'dist')))).toEqual(['0000-namespaces.k8s.yaml', '0001-web.k8s.yaml']);
+  });
+
+  test('kustomization: true adds a Kustomization listing the files in apply order, which kubectl apply -f skips', () => {
+    // WHEN
+    namespacedWeb(new MeshApp({ outdir: path.join(tmp, 'dist'), kustomization: true, log: () => undefined })).synth();
+    // THEN
+    const files = readTree(path.join(tmp, 'dist'));
+    expect(Object.keys(files)).toEqual(['0000-namespaces.k8s.yaml', '0001-web.k8s.yaml', 'Kustomization']);
+    expect(YAML.parse(files.Kustomization)).toEqual({
+      apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: ['0000-namespaces.k8s.yaml', '0001-web.k8s.yaml'],
+    });
+  });
+
+  test('kustomization: false writes placed charts without Kustomization files', () => {
+    // GIVEN
+    const { app, chart } = appWithService(path.join(tmp, 'dist'));
+    placeChart(chart, { file: 'base.k8s.yaml' });
+    const app2 = new MeshApp({ outdir: path.join(tmp, 'plain'), kustomization: false, log: () => undefined });
+    placeChart(new Chart(app2, 'base'), { file: 'base.k8s.yaml' });
+    new kplus.ConfigMap(app2.charts[0], 'c', { data: { a: '1' } });
+    // WHEN
+    app.synth();
+    app2.synth();
+    // THEN
+    expect(Object.keys(readTree(path.join(tmp, 'dist')))).toEqual(['Kustomization', 'base.k8s.yaml']);
+    expect(Object.keys(readTree(path.join(tmp, 'plain')))).toEqual(['base.k8s.yaml']);
+  });
+
+  test('fails before writing when a layer\'s files share a folder with the base app (no Kustomization could list the layer alone)', () => {
+    // GIVEN a previous output and a layer placed at the top level
+    const out = path.join(tmp, 'dist');
+    fs.mkdirSync(out);
+    fs.writeFileSync(path.join(out, 'keep.yaml'), 'previous\n');
+    const { app, chart } = appWithService(out);
+    placeChart(chart, { file: 'base.k8s.yaml' });
+    const layer = new Chart(app, 'canary', { namespace: 'shop' });
+    new kplus.ConfigMap(layer, 'c', { data: { a: '1' } });
+    placeChart(layer, { file: 'canary.k8s.yaml', layer: 'canary' });
+    // WHEN / THEN
+    expect(() => app.synth()).toThrow("the files of layer 'canary' (canary.k8s.yaml) must be in a folder of their own for its Kustomization, but the top folder also holds base.k8s.yaml; place them under one folder, e.g. scenarios/canary/ (placeChart), or set MeshAppProps.kustomization to false");
+    expect(readTree(out)).toEqual({ 'keep.yaml': 'previous\n' });
+  });
+});
+
+describe('what a failed synthesis says about the output folder is true on every path', () => {
+  const env = { ...process.env };
+  afterEach(() => {
+    for (const key of ['CDK8S_RECORD_CONSTRUCT_METADATA', 'CDK8S_ISTIO_SAFE_SYNTH']) {
+      if (env[key] === undefined) delete process.env[key];
+      else process.env[key] = env[key];
+    }
+  });
+
+  /** The summary of the failure of an app with a subset no DestinationRule defines, writing to `out`. */
+  function failure(out: string): MeshSynthError {
+    const { app, chart, reviews } = appWithService(out);
+    new VirtualService(chart, 'routes', { hosts: ['reviews'], httpRoutes: [{ route: [{ destination: Destination.fromService(reviews, { subset: 'v9' }) }] }] });
+    try {
+      app.synth();
+    } catch (e) {
+      return e as MeshSynthError;
+    }
+    throw new Error('expected the synthesis to fail');
+  }
+
+  test('run directly: the previous output was left as it was, or nothing was written where there was none', () => {
+    // GIVEN a previous output
+    const out = path.join(tmp, 'dist');
+    fs.mkdirSync(out);
+    fs.writeFileSync(path.join(out, 'shop.k8s.yaml'), 'previous\n');
+    // WHEN / THEN
+    expect(failure(out).summary).toBe(`synthesis failed with 1 error(s); ${out}/ was left as it was`);
+    expect(readTree(out)).toEqual({ 'shop.k8s.yaml': 'previous\n' });
+    expect(failure(path.join(tmp, 'none')).summary).toBe(`synthesis failed with 1 error(s); nothing was written to ${path.join(tmp, 'none')}/`);
+    expect(fs.existsSync(path.join(tmp, 'none'))).toBe(false);
+  });
+
+  test('run by cdk8s synth (which empties the folder first): nothing was written, and how to keep the last good output', () => {
+    // GIVEN the variable the cdk8s CLI sets for the app
+    process.env.CDK8S_RECORD_CONSTRUCT_METADATA = 'false';
+    // WHEN / THEN
+    expect(failure(path.join(tmp, 'dist')).summary).toBe(`synthesis failed with 1 error(s); nothing was written to ${path.join(tmp, 'dist')}/, which the cdk8s CLI empties before it runs the app (\`npx cdk8s-istio synth\` keeps the last good output)`);
+  });
+
+  test('run by cdk8s-istio synth: the folder it keeps was left as it was, and it prints the summary itself', () => {
+    // GIVEN the variables cdk8s-istio synth (through the cdk8s CLI) sets for the app
+    process.env.CDK8S_RECORD_CONSTRUCT_METADATA = 'false';
+    process.env.CDK8S_ISTIO_SAFE_SYNTH = 'dist';
+    // WHEN
+    const error = failure(path.join(tmp, '.dist.staging-1'));
+    // THEN
+    expect(error.summary).toBe('synthesis failed with 1 error(s); dist/ was left as it was');
+    expect(error.describe()).toMatch(/^error CI1003 \[base\/routes\] spec\.http\[0\]\.route\[0\]\.destination\.subset = 'v9': [^\n]+\n$/);
+  });
 });

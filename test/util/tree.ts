@@ -19,5 +19,9 @@ export function readTree(dir: string): Record<string, string> {
 /** The repository root. */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
-/** `../shared` beside the repository (CI has it; a user's fresh clone does not). */
-export const SHARED_DIR = path.resolve(REPO_ROOT, '..', 'shared');
+/**
+ * `../shared` beside the repository (CI has it; a user's fresh clone does not).
+ * `CDK8S_ISTIO_SHARED_DIR` points elsewhere: `CDK8S_ISTIO_SHARED_DIR=/nonexistent npx jest` runs
+ * the tests as a fresh clone does.
+ */
+export const SHARED_DIR = process.env.CDK8S_ISTIO_SHARED_DIR ? path.resolve(process.env.CDK8S_ISTIO_SHARED_DIR) : path.resolve(REPO_ROOT, '..', 'shared');

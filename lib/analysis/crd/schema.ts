@@ -15,7 +15,6 @@ import type { IstioValidator } from '../../../imports/istio-validators';
 import { formatValue, Problem, ProblemCollector } from '../finding';
 
 const CODE = 'CI0016';
-const ESCAPE_HATCH_FIX = 'remove the field or use ApiObject.of(x).addJsonPatch only with fields the CRD defines';
 
 /**
  * The problems of one manifest against the CRD schema of its `apiVersion` and `kind` (code CI0016).
@@ -103,11 +102,24 @@ function describeError(problems: ProblemCollector, manifest: any, root: any, e: 
   const p = e.params;
   switch (e.keyword) {
     case 'additionalProperties': {
-      const field = joinField(at, p.additionalProperty);
+      const name = String(p.additionalProperty);
+      const field = joinField(at, name);
       const known = Object.keys(schemaAt(root, e.schemaPath, 1)?.properties ?? {}).sort();
-      problems.add(CODE, field, value?.[p.additionalProperty],
-        `unknown field '${p.additionalProperty}': the ${label} schema does not define it here${known.length ? `; known fields: ${known.join(', ')}` : ''}`,
-        ESCAPE_HATCH_FIX);
+      const knownText = known.length ? ` (known fields: ${known.join(', ')})` : '';
+      const spelling = closest(name, known);
+      const home = spelling === undefined ? ancestorDefining(root, manifest, e.instancePath, name) : undefined;
+      if (spelling !== undefined) {
+        problems.add(CODE, field, value?.[name], `unknown field '${name}': the ${label} schema does not define it here${knownText}`,
+          `rename ${name} to ${spelling} (${joinField(at, spelling)})`);
+      } else if (home !== undefined) {
+        const target = joinField(home, name);
+        problems.add(CODE, field, value?.[name],
+          `unknown field '${name}': the ${label} schema does not define it at ${at || 'the top level'}${knownText}; '${name}' belongs to ${home || 'the top level'}`,
+          `move ${name} up to ${target}${/^spec\.http\[\d+\]$/.test(home) ? ' (a field of the HTTP route; in code, of the route given to httpRoutes or addHttpRoute)' : ''}`);
+      } else {
+        problems.add(CODE, field, value?.[name], `unknown field '${name}': the ${label} schema does not define it here${knownText}`,
+          `remove ${field} (from the YAML, or the JSON patch that adds it)`);
+      }
       return;
     }
     case 'required': {
@@ -118,12 +130,15 @@ function describeError(problems: ProblemCollector, manifest: any, root: any, e: 
     case 'type': {
       const expected = String(p.type).split(',').join(' or ');
       problems.add(CODE, at, value, `must be ${article(expected)} ${expected}, got ${typeName(value)} ${formatValue(value)} (${label} schema)`,
-        `use ${article(expected)} ${expected} value`);
+        typeFix(at, expected, value));
       return;
     }
     case 'enum': {
-      const allowed = (p.allowedValues as unknown[]).map(formatValue).join(', ');
-      problems.add(CODE, at, value, `${formatValue(value)} is not an allowed value (${label} schema); allowed: ${allowed}`, `use one of: ${allowed}`);
+      const allowedValues = p.allowedValues as unknown[];
+      const allowed = allowedValues.map(formatValue).join(', ');
+      const spelling = typeof value === 'string' ? closest(value, allowedValues.filter((v): v is string => typeof v === 'string')) : undefined;
+      problems.add(CODE, at, value, `${formatValue(value)} is not an allowed value (${label} schema); allowed: ${allowed}`,
+        spelling !== undefined ? `write ${at}: ${spelling}` : `set ${at} to one of the allowed values`);
       return;
     }
     case 'oneOf': {
@@ -152,9 +167,91 @@ function describeError(problems: ProblemCollector, manifest: any, root: any, e: 
     }
     default:
       // minimum, maximum, minLength, maxLength, minItems, maxItems, pattern, maxProperties, ...
-      problems.add(CODE, at, value, `${e.message ?? 'is invalid'}, got ${formatValue(value)} (${label} schema)`,
-        `change the value: it ${e.message ?? 'must satisfy the CRD schema'}`);
+      problems.add(CODE, at, value, `${e.message ?? 'is invalid'}, got ${formatValue(value)} (${label} schema)`, limitFix(at, e));
   }
+}
+
+/** What to do about a value of the wrong type: quote it, unquote it, or give the type. */
+function typeFix(at: string, expected: string, value: unknown): string {
+  if (expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')) return `quote the value: ${at}: "${value}"`;
+  if (/integer|number/.test(expected) && typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) {
+    return `write the number without quotes: ${at}: ${Number(value)}`;
+  }
+  if (expected === 'array' && value !== null && typeof value !== 'object') return `write ${at} as a list: [${formatValue(value)}]`;
+  return `give ${at} ${article(expected)} ${expected} value`;
+}
+
+/** What to do about a value outside a schema limit, as an action on the field. */
+function limitFix(at: string, e: AjvError): string {
+  const limit = e.params?.limit;
+  switch (e.keyword) {
+    case 'maximum': return `set ${at} to at most ${limit}`;
+    case 'exclusiveMaximum': return `set ${at} to less than ${limit}`;
+    case 'minimum': return `set ${at} to at least ${limit}`;
+    case 'exclusiveMinimum': return `set ${at} to more than ${limit}`;
+    case 'maxLength': return `shorten ${at} to at most ${limit} characters`;
+    case 'minLength': return `give ${at} at least ${limit} character${limit === 1 ? '' : 's'}`;
+    case 'maxItems': return `keep at most ${limit} entries in ${at}`;
+    case 'minItems': return `give ${at} at least ${limit} entr${limit === 1 ? 'y' : 'ies'}`;
+    case 'maxProperties': return `keep at most ${limit} keys in ${at}`;
+    case 'pattern': return `rewrite ${at} to match the pattern ${e.params?.pattern}`;
+    default: return `change ${at} as the CRD reference describes it`;
+  }
+}
+
+/** The known name `name` is probably a misspelling of (case, or one or two letters off), or `undefined`. */
+function closest(name: string, known: readonly string[]): string | undefined {
+  const lower = name.toLowerCase();
+  const byCase = known.find((k) => k.toLowerCase() === lower);
+  if (byCase !== undefined) return byCase;
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const k of known) {
+    const d = editDistance(lower, k.toLowerCase());
+    if (d < bestDistance) {
+      best = k;
+      bestDistance = d;
+    }
+  }
+  return best !== undefined && bestDistance <= Math.min(2, Math.floor(name.length / 3)) ? best : undefined;
+}
+
+/** Edit distance with transpositions (optimal string alignment). */
+function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+
+/**
+ * The nearest object above the one at `pointer` (up to three objects up, lists skipped) whose
+ * schema defines `name`, as a field path (`spec.http[0]`), or `undefined`: a field written one
+ * level too deep, such as `timeout` under a route's destination instead of on the HTTP route.
+ */
+function ancestorDefining(root: any, manifest: any, pointer: string, name: string): string | undefined {
+  const segments = pointer.split('/').slice(1).map(unescapePointer);
+  // the schema and the data of every prefix of the path
+  const chain: Array<{ schema: any; node: any; pointer: string }> = [{ schema: root, node: manifest, pointer: '' }];
+  for (const segment of segments) {
+    const last = chain[chain.length - 1];
+    const schema = Array.isArray(last.node) ? last.schema?.items : last.schema?.properties?.[segment] ?? (typeof last.schema?.additionalProperties === 'object' ? last.schema.additionalProperties : undefined);
+    chain.push({ schema, node: last.node?.[segment], pointer: `${last.pointer}/${segment.replace(/~/g, '~0').replace(/\//g, '~1')}` });
+  }
+  let objectsUp = 0;
+  for (let i = chain.length - 2; i >= 0 && objectsUp < 3; i--) {
+    const { schema, node } = chain[i];
+    if (Array.isArray(node) || node === null || typeof node !== 'object') continue;
+    objectsUp++;
+    if (schema?.properties && Object.prototype.hasOwnProperty.call(schema.properties, name)) return fieldPath(manifest, chain[i].pointer);
+  }
+  return undefined;
 }
 
 function reportUnserved(problems: ProblemCollector, group: string, apiVersion: string, kind: string): void {

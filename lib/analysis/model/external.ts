@@ -33,7 +33,8 @@ export interface ExternalDeclarations {
   /**
    * Namespaces managed outside the input: every Service host in them counts as found (CI1002,
    * CI1015), and their mesh membership (`meshed`) stands in for the Namespace object the input
-   * lacks (CI1012, CI1013). A Namespace object in the input wins over a declaration.
+   * lacks (CI1012, CI1063); their workloads are elsewhere too (CI1009 and CI1067 do not judge
+   * selectors in them). A Namespace object in the input wins over a declaration.
    * @default - no external namespaces
    */
   readonly namespaces?: readonly ExternalNamespace[];

@@ -6,15 +6,20 @@
  * indexed once (by kind, namespace, host and label): a check never scans all objects inside a
  * loop over objects.
  */
+import { expandLists } from '../manifest/list';
 import { asArray, asRecord } from '../manifest/read';
 import { ManifestObject } from '../manifest-object';
+import { AppliedDestinationRules, chooseDestinationRules } from './destination-rule-choice';
 import { ExternalDeclarations, ExternalNamespace } from './external';
 import { admitsNamespace, hostsMatch, isWildcard, NamespacedHost, parseNamespacedHost, serviceFqdn, serviceOfFqdn, toFqdn } from './hosts';
 import { ExportScope, exportScope, isVisible } from './visibility';
+import { AMBIENT_REDIRECTION_ANNOTATION, DATAPLANE_MODE_LABEL, hasProxyContainer, INJECTION_LABEL, podInjectSetting, REVISION_LABEL } from './injection';
+import { hasTargetRefs, workloadSelectorOf } from './selectors';
 import { PodIndex, PodTemplate, podTemplateOf } from './workloads';
 
 export { PodTemplate } from './workloads';
 export { ExternalDeclarations, ExternalNamespace } from './external';
+export { AppliedDestinationRules, DestinationRuleSource } from './destination-rule-choice';
 
 /** Istio's root namespace: mesh-wide policies live here. */
 export const ROOT_NAMESPACE = 'istio-system';
@@ -54,6 +59,21 @@ export interface MeshModelOptions {
    * @default - nothing: every reference must be to a given object
    */
   readonly external?: ExternalDeclarations;
+}
+
+/**
+ * The PeerAuthentications that apply to one workload, by level (see
+ * {@link MeshModel.peerAuthenticationsFor}).
+ *
+ * @see https://istio.io/latest/docs/reference/config/security/peer_authentication/
+ */
+export interface WorkloadPeerAuthentications {
+  /** Mesh level: root namespace, no selector. */
+  readonly mesh: readonly ManifestObject[];
+  /** Namespace level: the workload's namespace, no selector. */
+  readonly namespace: readonly ManifestObject[];
+  /** Workload level: the workload's namespace, a selector its labels match. */
+  readonly workload: readonly ManifestObject[];
 }
 
 /**
@@ -128,7 +148,7 @@ export interface ResolvedHost {
  * @see https://istio.io/latest/docs/ops/diagnostic-tools/istioctl-analyze/
  */
 export class MeshModel {
-  /** Every object, in input order. */
+  /** Every object, in input order (the items of a `kind: List` in its place). */
   public readonly objects: readonly ManifestObject[];
   /** Every pod and pod template, indexed by namespace and label. */
   public readonly pods: PodIndex;
@@ -146,8 +166,15 @@ export class MeshModel {
   private readonly externalHostsWildcard = new Map<string, string>();
   private readonly externalGateways: ReadonlySet<string>;
   private readonly externalNamespaces: ReadonlyMap<string, ExternalNamespace>;
+  // built on first use
+  private nodesByName?: Map<string, ManifestObject>;
+  private policiesByNamespace?: Map<string, Map<string, ManifestObject[]>>;
+  private servicesByPod?: Map<PodTemplate, ManifestObject[]>;
+  private hostsBySuffix?: Map<string, HostEntry[]>;
 
-  constructor(objects: readonly ManifestObject[], options: MeshModelOptions = {}) {
+  constructor(input: readonly ManifestObject[], options: MeshModelOptions = {}) {
+    // a `kind: List` counts as its items, as kubectl applies it
+    const objects = expandLists(input);
     this.objects = objects;
     const external = options.external ?? {};
     const pods: PodTemplate[] = [];
@@ -241,10 +268,48 @@ export class MeshModel {
       return meshed === undefined ? undefined : meshed ? MeshMode.SIDECAR : MeshMode.NONE;
     }
     const labels = asRecord(ns.manifest.metadata?.labels);
-    if (labels['istio-injection'] === 'disabled') return MeshMode.NONE;
-    if (labels['istio.io/dataplane-mode'] === 'ambient') return MeshMode.AMBIENT;
-    if (labels['istio-injection'] === 'enabled' || typeof labels['istio.io/rev'] === 'string') return MeshMode.SIDECAR;
+    // the injector's webhooks select these labels; a pod with a sidecar is never captured by ambient
+    const injection = labels[INJECTION_LABEL];
+    if (injection === 'enabled') return MeshMode.SIDECAR;
+    if (injection === undefined && typeof labels[REVISION_LABEL] === 'string' && labels[REVISION_LABEL] !== '') return MeshMode.SIDECAR;
+    if (labels[DATAPLANE_MODE_LABEL] === 'ambient') return MeshMode.AMBIENT;
     return MeshMode.NONE;
+  }
+
+  /**
+   * How the pods of a workload take part in the mesh, as Istio decides it: an `istio-proxy`
+   * container, `hostNetwork` (never in the mesh), the pod's `istio.io/dataplane-mode` label or
+   * ambient redirection annotation, its
+   * `sidecar.istio.io/inject` label (or annotation), else its namespace ({@link meshMode});
+   * `undefined` when only the namespace could tell and it is unknown.
+   *
+   * @example
+   * model.podMeshMode(model.pods.inNamespace('shop')[0]); // MeshMode.SIDECAR
+   */
+  public podMeshMode(pod: PodTemplate): MeshMode | undefined {
+    if (hasProxyContainer(pod)) return MeshMode.SIDECAR;
+    // neither the injector nor ambient take pods on the host's network
+    if (pod.spec.hostNetwork === true) return MeshMode.NONE;
+    if (pod.annotations[AMBIENT_REDIRECTION_ANNOTATION] === 'enabled') return MeshMode.AMBIENT;
+    const namespace = this.meshMode(pod.namespace);
+    const inject = podInjectSetting(pod);
+    if (inject === 'true') return MeshMode.SIDECAR;
+    const dataplane = pod.labels[DATAPLANE_MODE_LABEL];
+    if (dataplane === 'none') return MeshMode.NONE;
+    if (dataplane === 'ambient') return MeshMode.AMBIENT;
+    if (inject === 'false') return namespace === MeshMode.AMBIENT ? MeshMode.AMBIENT : MeshMode.NONE;
+    return namespace;
+  }
+
+  /** Whether a namespace is declared external (managed outside the input; see {@link ExternalDeclarations}). */
+  public isExternalNamespace(namespace: string): boolean {
+    return this.externalNamespaces.has(namespace);
+  }
+
+  /** The Node of that name, if the input has one (pods read from a cluster name theirs in `spec.nodeName`). */
+  public node(name: string): ManifestObject | undefined {
+    if (!this.nodesByName) this.nodesByName = new Map(this.ofKind('Node').map((n) => [n.name, n]));
+    return this.nodesByName.get(name);
   }
 
   /**
@@ -362,11 +427,140 @@ export class MeshModel {
     return fromNamespace === undefined ? unique : unique.filter((dr) => isVisible(exportScope(dr), fromNamespace));
   }
 
+  /**
+   * The DestinationRules istiod applies to traffic for `fqdn` sent by proxies of
+   * `proxyNamespace`: the most specific rules of the proxy's own namespace, else those the
+   * Service's namespace (`serviceNamespace`) exports to it, else those the root namespace exports
+   * to it (`PushContext.destinationRule`). A subset is found only in these rules.
+   *
+   * @example
+   * // reviews.shop has rules in shop (subsets v1, v2) and in web (subset v1, exported everywhere)
+   * model.destinationRulesApplied('reviews.shop.svc.cluster.local', 'web', 'shop');  // the rule of web: v2 is not found from web
+   */
+  public destinationRulesApplied(fqdn: string, proxyNamespace: string, serviceNamespace?: string): AppliedDestinationRules | undefined {
+    return chooseDestinationRules(this.destinationRulesFor(fqdn), fqdn, proxyNamespace, serviceNamespace);
+  }
+
   /** The pod templates a Service selects: its namespace, every selector label present. */
   public podsOf(service: ManifestObject): PodTemplate[] {
     const selector = asRecord(service.manifest.spec?.selector);
     if (Object.keys(selector).length === 0) return [];
     return this.pods.select(service.namespace, selector);
+  }
+
+  /**
+   * The Services of the input whose selector selects a pod template (same namespace, every
+   * selector label present), in input order.
+   */
+  public servicesOf(pod: PodTemplate): readonly ManifestObject[] {
+    if (!this.servicesByPod) {
+      this.servicesByPod = new Map();
+      for (const s of this.services) for (const p of this.podsOf(s)) push(this.servicesByPod, p, s);
+    }
+    return this.servicesByPod.get(pod) ?? [];
+  }
+
+  /**
+   * The pod templates an Istio object's workload selector applies to, as Istio attaches it:
+   * pods of its namespace with every selector label; a policy without selector applies to its
+   * whole namespace (a ServiceEntry without selector selects no pod). In the root namespace, an AuthorizationPolicy, RequestAuthentication or
+   * Gateway selector (and a policy without selector) reaches every namespace, while a
+   * PeerAuthentication selector there is ignored by Istio. A policy with `targetRef(s)` attaches
+   * to Gateways or Services, never to sidecar workloads: none.
+   *
+   * @example
+   * model.selectedWorkloads(sidecar).map((p) => p.owner.name); // ['reviews-v1', 'reviews-v2']
+   * @see https://istio.io/latest/docs/reference/config/type/workload-selector/
+   */
+  public selectedWorkloads(policy: ManifestObject): PodTemplate[] {
+    const selector = workloadSelectorOf(policy);
+    if (!selector || hasTargetRefs(policy)) return [];
+    const empty = Object.keys(selector.labels).length === 0;
+    const root = policy.namespace === ROOT_NAMESPACE;
+    const kind = policy.kind;
+    if (root && kind === 'PeerAuthentication' && !empty) return [];
+    // a ServiceEntry without workloadSelector has no pods (its endpoints are written out, or DNS)
+    if (empty && kind === 'ServiceEntry') return [];
+    const meshWide = root && (empty ? kind !== 'Gateway' && kind !== 'DestinationRule' : ['AuthorizationPolicy', 'RequestAuthentication', 'Gateway'].includes(kind));
+    if (meshWide) return this.pods.selectAll(selector.labels);
+    return this.pods.select(policy.namespace, selector.labels);
+  }
+
+  /**
+   * The PeerAuthentications that apply to a workload, by level, each in input order (Istio uses
+   * the oldest of each level, and a more specific level overrides the mode of a broader one): the
+   * mesh level (root namespace, no selector), the namespace level (its namespace, no selector)
+   * and the workload level (its namespace, a selector its labels match). A selector in the root
+   * namespace is ignored by Istio, so it is at no level.
+   *
+   * @see https://istio.io/latest/docs/reference/config/security/peer_authentication/
+   */
+  public peerAuthenticationsFor(pod: PodTemplate): WorkloadPeerAuthentications {
+    const mesh: ManifestObject[] = [];
+    const namespace: ManifestObject[] = [];
+    const workload: ManifestObject[] = [];
+    for (const ns of pod.namespace === ROOT_NAMESPACE ? [ROOT_NAMESPACE] : [pod.namespace, ROOT_NAMESPACE]) {
+      for (const pa of this.policiesIn('PeerAuthentication.security.istio.io', ns)) {
+        const labels = workloadSelectorOf(pa)?.labels ?? {};
+        if (Object.keys(labels).length === 0) (ns === ROOT_NAMESPACE ? mesh : namespace).push(pa);
+        else if (ns !== ROOT_NAMESPACE && selects(labels, pod.labels)) workload.push(pa);
+      }
+    }
+    return { mesh, namespace, workload };
+  }
+
+  /**
+   * The Sidecars that configure a workload's proxy, as Istio picks them: those of its namespace
+   * whose workload selector matches it; else the namespace's Sidecars without selector; else the
+   * root namespace's Sidecars without selector. More than one means Istio picks one of them.
+   *
+   * @see https://istio.io/latest/docs/reference/config/networking/sidecar/
+   */
+  public sidecarsFor(pod: PodTemplate): ManifestObject[] {
+    const selectorless = (ns: string) => this.policiesIn('Sidecar.networking.istio.io', ns).filter((s) => Object.keys(workloadSelectorOf(s)?.labels ?? {}).length === 0);
+    const own = this.policiesIn('Sidecar.networking.istio.io', pod.namespace).filter((s) => {
+      const labels = workloadSelectorOf(s)?.labels ?? {};
+      return Object.keys(labels).length > 0 && selects(labels, pod.labels);
+    });
+    if (own.length > 0) return own;
+    const namespaceDefault = selectorless(pod.namespace);
+    return namespaceDefault.length > 0 ? namespaceDefault : selectorless(ROOT_NAMESPACE);
+  }
+
+  /**
+   * The objects of a kind in a namespace (indexed on first use), e.g.
+   * `policiesIn('Sidecar.networking.istio.io', 'shop')`.
+   */
+  public policiesIn(groupKind: string, namespace: string): readonly ManifestObject[] {
+    if (!this.policiesByNamespace) this.policiesByNamespace = new Map();
+    let byNamespace = this.policiesByNamespace.get(groupKind);
+    if (!byNamespace) {
+      byNamespace = new Map();
+      for (const o of this.ofKind(groupKind)) push(byNamespace, o.namespace, o);
+      this.policiesByNamespace.set(groupKind, byNamespace);
+    }
+    return byNamespace.get(namespace) ?? [];
+  }
+
+  /**
+   * The Service and ServiceEntry hosts visible from `fromNamespace` that share a name with the
+   * wildcard `pattern` (`*.example.com`, `*`): hosts it covers, and wildcard ServiceEntry hosts
+   * that cover it or that it covers.
+   *
+   * @example
+   * model.hostEntriesUnder('*.shop.svc.cluster.local', 'shop'); // every Service of shop
+   */
+  public hostEntriesUnder(pattern: string, fromNamespace: string): HostEntry[] {
+    if (!isWildcard(pattern)) return this.hostEntries(pattern, fromNamespace);
+    if (!this.hostsBySuffix) {
+      this.hostsBySuffix = new Map();
+      for (const list of [...this.exactHosts.values(), ...this.wildcardHosts.values()]) {
+        for (const entry of list) for (const suffix of suffixesOf(entry.host)) push(this.hostsBySuffix, suffix, entry);
+      }
+    }
+    const under = this.hostsBySuffix.get(pattern.slice(1)) ?? [];
+    const covering = suffixesOf(pattern).flatMap((suffix) => this.wildcardHosts.get(suffix) ?? []);
+    return [...new Set([...under, ...covering])].filter((e) => isVisible(e.scope, fromNamespace));
   }
 
   private allHostEntries(host: string, fromNamespace: string): HostEntry[] {

@@ -26,6 +26,8 @@ export interface PodTemplate {
   readonly serviceAccountName: string;
   /** Where the pod labels live in the manifest, e.g. `spec.template.metadata.labels`. */
   readonly labelsField: string;
+  /** Where the pod spec lives in the manifest, e.g. `spec.template.spec` (`spec` for a Pod). */
+  readonly specField: string;
 }
 
 /** The object shape the index needs (a ManifestObject). */
@@ -67,6 +69,7 @@ export function podTemplateOf(object: ManifestObject): PodTemplate | undefined {
     serviceAccountName: typeof spec.serviceAccountName === 'string' && spec.serviceAccountName !== '' ? spec.serviceAccountName
       : typeof spec.serviceAccount === 'string' && spec.serviceAccount !== '' ? spec.serviceAccount : 'default',
     labelsField: at ? `${at}.metadata.labels` : 'metadata.labels',
+    specField: at ? `${at}.spec` : 'spec',
   };
 }
 
@@ -81,12 +84,16 @@ export class PodIndex {
   public readonly all: readonly PodTemplate[];
   private readonly byNamespace = new Map<string, PodTemplate[]>();
   private readonly byLabel = new Map<string, PodTemplate[]>();
+  private readonly byLabelAll = new Map<string, PodTemplate[]>();
 
   constructor(pods: readonly PodTemplate[]) {
     this.all = pods;
     for (const pod of pods) {
       push(this.byNamespace, pod.namespace, pod);
-      for (const [k, v] of Object.entries(pod.labels)) push(this.byLabel, labelKey(pod.namespace, k, v), pod);
+      for (const [k, v] of Object.entries(pod.labels)) {
+        push(this.byLabel, labelKey(pod.namespace, k, v), pod);
+        push(this.byLabelAll, labelKey('', k, v), pod);
+      }
     }
   }
 
@@ -110,10 +117,38 @@ export class PodIndex {
     return (smallest ?? []).filter((pod) => entries.every(([k, v]) => pod.labels[k] === String(v)));
   }
 
+  /**
+   * The pod templates of every namespace whose labels hold every label of `selector` (an empty
+   * selector selects every pod), for selectors that reach the whole mesh (a policy in the root
+   * namespace).
+   */
+  public selectAll(selector: Readonly<Record<string, unknown>>): PodTemplate[] {
+    const entries = Object.entries(selector);
+    if (entries.length === 0) return [...this.all];
+    let smallest: readonly PodTemplate[] | undefined;
+    for (const [k, v] of entries) {
+      const list = this.byLabelAll.get(labelKey('', k, String(v))) ?? [];
+      if (!smallest || list.length < smallest.length) smallest = list;
+    }
+    return (smallest ?? []).filter((pod) => entries.every(([k, v]) => pod.labels[k] === String(v)));
+  }
+
   /** Whether any pod template in `namespace` carries `key` (with any value). */
   public hasLabelKey(namespace: string, key: string): boolean {
     return this.inNamespace(namespace).some((p) => key in p.labels);
   }
+}
+
+/**
+ * Whether a workload is managed by another object (`metadata.ownerReferences`): the Pods of a
+ * ReplicaSet, the ReplicaSets of a Deployment, as read from a cluster. Checks about a workload's
+ * pod template report it on the controller the user wrote, not on every object it owns.
+ *
+ * @see https://kubernetes.io/docs/concepts/overview/working-with-objects/owners-dependents/
+ */
+export function isOwned(pod: PodTemplate): boolean {
+  const refs = pod.owner.manifest.metadata?.ownerReferences;
+  return Array.isArray(refs) && refs.length > 0;
 }
 
 function labelKey(namespace: string, key: string, value: string): string {

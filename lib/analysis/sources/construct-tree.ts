@@ -3,6 +3,7 @@ import { IConstruct } from 'constructs';
 import { checkInfo } from '../registry';
 import { RawFinding } from '../engine';
 import { Finding, formatValue, Problem, Severity } from '../finding';
+import { expandList } from '../manifest/list';
 import { ManifestObject } from '../manifest-object';
 import { Suppressions } from '../suppressions';
 import { constructProblems } from './construct-hooks';
@@ -59,7 +60,8 @@ export function renderChart(chart: Chart): RenderedChart {
     const rendered = renderApiObject(apiObject);
     findings.push(...rendered.findings);
     if (rendered.object) {
-      objects.push(rendered.object);
+      // a `kind: List` (an Included file, say) is checked as its items, as kubectl applies it
+      objects.push(...expandList(rendered.object));
       byPath.set(rendered.object.path, rendered.object);
     }
   }
@@ -142,6 +144,7 @@ function patchProblem(rendered: any, patches: readonly JsonPatch[]): Problem | u
       const path = String(op.path ?? '');
       const parent = path.slice(0, path.lastIndexOf('/')) || '/';
       const missingParent = op.op === 'add' && valueAtPointer(current, parent) === undefined;
+      const nested = missingParent ? nestUnderExisting(current, path, op.value) : undefined;
       return {
         code: 'CI0020',
         field: pointerToField(path) || '(patch)',
@@ -149,9 +152,11 @@ function patchProblem(rendered: any, patches: readonly JsonPatch[]): Problem | u
         message: missingParent
           ? `JSON patch ${i + 1} (${op.op} ${path}) cannot apply: ${parent} does not exist in the rendered object, and 'add' does not create parents`
           : `JSON patch ${i + 1} (${op.op} ${path}) cannot apply: ${firstLine(e)}`,
-        fix: missingParent
-          ? `add the nearest missing parent instead, with the value nested: JsonPatch.add('${parent}', { ${path.slice(parent.length + 1)}: ${formatValue(op.value)} })`
-          : 'patch a path that exists in the rendered object (see Testing.synth or the synthesized YAML)',
+        fix: nested
+          ? `add the nearest missing parent instead, with the value nested: JsonPatch.add('${nested.pointer}', ${nested.value})`
+          : missingParent
+            ? `add the missing parents of ${path} first (an 'add' of each, outermost first), or patch a path that exists in the rendered object`
+            : 'patch a path that exists in the rendered object (see Testing.synth or the synthesized YAML)',
       };
     }
   }
@@ -182,6 +187,32 @@ function firstLine(e: unknown): string {
   const text = e instanceof Error ? e.message : String(e);
   // cdk8s wraps the cause: "Failed serializing construct at path '...' with name '...': Error: ..."
   return text.replace(/^Failed serializing construct at path '[^']*' with name '[^']*': (Error: )?/, '').split('\n')[0];
+}
+
+/**
+ * The patch that works where `add path` fails for a missing parent: an `add` of the outermost
+ * missing member, under the nearest parent that exists and is an object, with the value nested
+ * in the missing members between. Undefined when that parent is a list (a missing index cannot be
+ * nested as an object member).
+ */
+function nestUnderExisting(doc: any, path: string, value: unknown): { pointer: string; value: string } | undefined {
+  const segments = path.split('/').slice(1);
+  let existing = 0;
+  while (existing < segments.length - 1 && valueAtPointer(doc, '/' + segments.slice(0, existing + 1).join('/')) !== undefined) existing++;
+  const at = existing === 0 ? doc : valueAtPointer(doc, '/' + segments.slice(0, existing).join('/'));
+  if (at === null || typeof at !== 'object' || Array.isArray(at)) return undefined;
+  let nested = formatValue(value);
+  for (let i = segments.length - 1; i > existing; i--) nested = `{ ${objectKey(unescapePointer(segments[i]))}: ${nested} }`;
+  return { pointer: '/' + segments.slice(0, existing + 1).join('/'), value: nested };
+}
+
+/** A member name as a JavaScript object literal writes it: bare when it is an identifier, else quoted. */
+function objectKey(name: string): string {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : JSON.stringify(name);
+}
+
+function unescapePointer(segment: string): string {
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
 function valueAtPointer(doc: any, pointer: string): any {

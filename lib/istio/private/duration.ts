@@ -16,20 +16,3 @@ export function renderDuration(d: Duration): string {
   }
   return `${ms}ms`;
 }
-
-/**
- * Why Istio would reject this duration, or `undefined` when it is fine.
- *
- * The CRDs' CEL rule is `duration(self) >= duration('1ms')`, and the proxy works in whole
- * milliseconds.
- */
-export function durationProblem(d: Duration): string | undefined {
-  const ms = d.toMilliseconds({ integral: false });
-  if (!Number.isFinite(ms) || ms < 1) {
-    return `must be at least 1ms, got ${ms}ms; use Duration.millis(1) or more`;
-  }
-  if (!Number.isInteger(ms)) {
-    return `must be a whole number of milliseconds, got ${ms}ms; round it to a whole millisecond`;
-  }
-  return undefined;
-}

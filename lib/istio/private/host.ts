@@ -1,6 +1,6 @@
 import { Chart } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-27';
 import { IConstruct } from 'constructs';
+import { IServiceLike } from '../kube-objects';
 
 /** The cluster DNS suffix Istio assumes for Kubernetes Services. */
 export const CLUSTER_DOMAIN = 'svc.cluster.local';
@@ -11,7 +11,7 @@ export function namespaceOf(c: IConstruct & { metadata?: { namespace?: string } 
 }
 
 /** The fully qualified host of a Service: `<name>.<namespace>.svc.cluster.local`. */
-export function serviceFqdn(svc: kplus.Service): string {
+export function serviceFqdn(svc: IServiceLike): string {
   return `${svc.name}.${namespaceOf(svc) ?? 'default'}.${CLUSTER_DOMAIN}`;
 }
 
@@ -21,7 +21,7 @@ export function serviceFqdn(svc: kplus.Service): string {
  * Istio resolves a short host in the namespace of the rule, not of the Service, so the short
  * name is right only when both share a namespace; otherwise the FQDN is rendered.
  */
-export function serviceHost(svc: kplus.Service, fromNamespace: string | undefined): string {
+export function serviceHost(svc: IServiceLike, fromNamespace: string | undefined): string {
   const ns = namespaceOf(svc);
   return (ns ?? 'default') === (fromNamespace ?? 'default') ? svc.name : serviceFqdn(svc);
 }

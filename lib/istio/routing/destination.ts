@@ -1,5 +1,5 @@
-import * as kplus from 'cdk8s-plus-27';
 import { Problem } from '../../analysis/finding';
+import { IServiceLike } from '../kube-objects';
 import { serviceHost } from '../private/host';
 import { renderValue } from '../private/render';
 import { _RouteContext } from './context';
@@ -41,7 +41,7 @@ export class Destination {
    *
    * @example Destination.fromService(reviews, { subset: 'v2' })
    */
-  public static fromService(service: kplus.Service, options: DestinationOptions = {}): Destination {
+  public static fromService(service: IServiceLike, options: DestinationOptions = {}): Destination {
     // a plain-JavaScript caller may pass no Service: render no host and say why (CI0019)
     if (!service || typeof service.name !== 'string') return new Destination(() => undefined, options, undefined, true);
     return new Destination((ctx) => serviceHost(service, ctx.namespace), options, service);
@@ -70,7 +70,7 @@ export class Destination {
     private readonly renderHost: (ctx: _RouteContext) => string | undefined,
     options: DestinationOptions,
     /** @internal */
-    public readonly _service?: kplus.Service,
+    public readonly _service?: IServiceLike,
     /** Whether `fromService` was given no Service. */
     private readonly noService = false,
   ) {

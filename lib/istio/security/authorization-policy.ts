@@ -129,6 +129,8 @@ export class AuthorizationPolicy extends IstioResource {
   protected readonly apiObject: ApiObject;
 
   private readonly _rules: AuthorizationRule[] = [];
+  /** The rules as given: a plain-JavaScript caller may pass something else than a list, or null entries (CI0019). */
+  private readonly _givenRules: unknown;
 
   constructor(scope: Construct, id: string, props: AuthorizationPolicyProps = {}) {
     super(scope, id, props);
@@ -139,6 +141,7 @@ export class AuthorizationPolicy extends IstioResource {
       metadata: this.initialMetadata,
       spec: Lazy.any({ produce: () => this._toSpec() }),
     });
+    this._givenRules = props.rules;
     for (const r of renderableList(props.rules) ?? []) this.addRule(r);
   }
 
@@ -177,6 +180,8 @@ export class AuthorizationPolicy extends IstioResource {
   protected validateSpec(problems: ProblemCollector): void {
     // the manifest's rules are checked by the object checks (CI07xx, CI0024); only what it cannot show stays here
     this.selector?._validate(problems.at('spec.selector.matchLabels'), this.namespace);
+    // a rules list the manifest leaves out, or rules left out of it, change what the policy allows
+    listProblem(problems, 'spec.rules', this._givenRules, 'rules');
     this._rules.forEach((rule, i) => {
       const at = problems.at(`spec.rules[${i}]`);
       for (const [list, entry] of [['from', 'source'], ['to', 'operation'], ['when', '']] as const) {

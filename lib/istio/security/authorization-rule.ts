@@ -1,6 +1,6 @@
 import { Chart } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-27';
 import { ProblemCollector } from '../../analysis/finding';
+import { IServiceAccountLike } from '../kube-objects';
 import { listProblem, renderableList } from '../private/lists';
 
 /** The default SPIFFE trust domain of a Kubernetes cluster. */
@@ -77,7 +77,7 @@ export class Source {
    * @example
    * Source.fromServiceAccounts(productpageSa, reviewsSa)
    */
-  public static fromServiceAccounts(...serviceAccounts: kplus.IServiceAccount[]): Source {
+  public static fromServiceAccounts(...serviceAccounts: IServiceAccountLike[]): Source {
     return new Source({}, serviceAccounts);
   }
 
@@ -128,14 +128,14 @@ export class Source {
    * @example
    * Source.of({ notPrincipals: [Source.principalOf(testSa)] })
    */
-  public static principalOf(serviceAccount: kplus.IServiceAccount, trustDomain: string = DEFAULT_TRUST_DOMAIN): string {
+  public static principalOf(serviceAccount: IServiceAccountLike, trustDomain: string = DEFAULT_TRUST_DOMAIN): string {
     const ns = serviceAccount.toSubjectConfiguration().namespace ?? Chart.of(serviceAccount).namespace ?? 'default';
     return `${trustDomain}/ns/${ns}/sa/${serviceAccount.name}`;
   }
 
   private constructor(
     private readonly options: SourceOptions,
-    private readonly serviceAccounts: kplus.IServiceAccount[],
+    private readonly serviceAccounts: IServiceAccountLike[],
   ) {}
 
   /** @internal */
@@ -390,6 +390,6 @@ export interface AuthorizationRule {
 }
 
 /** Whether `x` looks like a cdk8s-plus service account (a plain-JavaScript caller may pass anything). */
-function isServiceAccount(x: unknown): x is kplus.IServiceAccount {
+function isServiceAccount(x: unknown): x is IServiceAccountLike {
   return typeof (x as any)?.toSubjectConfiguration === 'function' && typeof (x as any)?.name === 'string';
 }

@@ -8,6 +8,7 @@ import { schemaProblems } from '../../../lib/analysis/crd/schema';
 import { networking } from '../../../lib/istio/private/l1';
 import { SHARED_DIR } from '../../util/tree';
 import { withoutSchemaGuard } from '../../setup/schema-guard';
+import { describeWithShared } from '../../util/shared';
 
 const SAMPLES = path.join(SHARED_DIR, 'istio', '1.30.3', 'samples', 'bookinfo', 'networking');
 
@@ -160,10 +161,7 @@ describe('schemaProblems', () => {
   });
 
   describe('upstream Bookinfo samples', () => {
-    const d = fs.existsSync(SAMPLES) ? describe : describe.skip;
-    if (!fs.existsSync(SAMPLES)) {
-      console.warn(`skipping the upstream sample checks: ${SAMPLES} is absent (it is in ../shared, beside the repository)`);
-    }
+    const d = describeWithShared([SAMPLES]);
     d('from ../shared', () => {
       test.each(['bookinfo-gateway.yaml', 'destination-rule-all.yaml', 'destination-rule-all-mtls.yaml'])('%s is valid', (file) => {
         // GIVEN
@@ -191,7 +189,7 @@ describe('schemaProblems', () => {
   });
 
   describe('failures', () => {
-    test('fails an unknown field with its path, the known fields and the escape-hatch fix', () => {
+    test('fails an unknown field with its path and the known fields, and a misspelt one with the right name', () => {
       // GIVEN
       const vs = virtualService({ hosts: ['reviews'], http: [{ route: [{ destination: { host: 'reviews' }, weigth: 50 }] }] });
 
@@ -203,9 +201,37 @@ describe('schemaProblems', () => {
         code: 'CI0016',
         field: 'spec.http[0].route[0].weigth',
         value: 50,
-        message: "unknown field 'weigth': the VirtualService (networking.istio.io/v1) schema does not define it here; known fields: destination, headers, weight",
-        fix: 'remove the field or use ApiObject.of(x).addJsonPatch only with fields the CRD defines',
+        message: "unknown field 'weigth': the VirtualService (networking.istio.io/v1) schema does not define it here (known fields: destination, headers, weight)",
+        fix: 'rename weigth to weight (spec.http[0].route[0].weight)',
       }]);
+    });
+
+    test('fails a field written one level too deep, saying where it belongs, with a fix for YAML and code', () => {
+      // GIVEN a timeout under the route's destination instead of on the HTTP route
+      const vs = virtualService({ hosts: ['reviews'], http: [{ route: [{ destination: { host: 'reviews', timeout: '10s' } }] }] });
+
+      // WHEN
+      const problems = schemaProblems(vs);
+
+      // THEN
+      expect(problems).toEqual([{
+        code: 'CI0016',
+        field: 'spec.http[0].route[0].destination.timeout',
+        value: '10s',
+        message: "unknown field 'timeout': the VirtualService (networking.istio.io/v1) schema does not define it at spec.http[0].route[0].destination (known fields: host, port, subset); 'timeout' belongs to spec.http[0]",
+        fix: 'move timeout up to spec.http[0].timeout (a field of the HTTP route; in code, of the route given to httpRoutes or addHttpRoute)',
+      }]);
+    });
+
+    test('fails an unknown field that belongs nowhere near with a fix that removes it, and never repeats the message in the fix', () => {
+      // GIVEN
+      const problems = schemaProblems(virtualService({ hosts: ['reviews'], http: [{ route: [{ destination: { host: 'reviews' } }], bogus: 1 }] }));
+      const enumCase = schemaProblems(destinationRule({ host: 'reviews', trafficPolicy: { loadBalancer: { simple: 'FASTEST' } } }));
+
+      // THEN
+      expect(problems.map((p) => p.fix)).toEqual(['remove spec.http[0].bogus (from the YAML, or the JSON patch that adds it)']);
+      expect(enumCase.map((p) => p.fix)).toEqual(['set spec.trafficPolicy.loadBalancer.simple to one of the allowed values']);
+      for (const p of [...problems, ...enumCase]) expect(p.message).not.toContain(p.fix);
     });
 
     test('fails unknown fields at the root, in metadata and in nested objects', () => {
@@ -230,7 +256,7 @@ describe('schemaProblems', () => {
       const problems = schemaProblems(withoutSchemaGuard(() => Testing.synth(chart))[0]);
 
       // THEN
-      expect(problems).toEqual([expect.objectContaining({ code: 'CI0016', field: 'spec.http[0].timeout', value: 10, fix: 'use a string value' })]);
+      expect(problems).toEqual([expect.objectContaining({ code: 'CI0016', field: 'spec.http[0].timeout', value: 10, fix: 'quote the value: spec.http[0].timeout: "10"' })]);
     });
 
     test('fails a wrong type, showing the value and its type', () => {
@@ -241,7 +267,7 @@ describe('schemaProblems', () => {
       const problems = schemaProblems(vs);
 
       // THEN
-      expect(problems).toEqual([expect.objectContaining({ code: 'CI0016', field: 'spec.http[0].route[0].weight', value: '50', fix: 'use an integer value' })]);
+      expect(problems).toEqual([expect.objectContaining({ code: 'CI0016', field: 'spec.http[0].route[0].weight', value: '50', fix: 'write the number without quotes: spec.http[0].route[0].weight: 50' })]);
       expect(problems[0].message).toBe("must be an integer, got string '50' (VirtualService (networking.istio.io/v1) schema)");
     });
 
@@ -255,7 +281,7 @@ describe('schemaProblems', () => {
       // THEN
       expect(problems).toEqual([expect.objectContaining({ code: 'CI0016', field: 'spec.trafficPolicy.tls.mode', value: 'MUTAL' })]);
       expect(problems[0].message).toBe("'MUTAL' is not an allowed value (DestinationRule (networking.istio.io/v1) schema); allowed: 'DISABLE', 'SIMPLE', 'MUTUAL', 'ISTIO_MUTUAL'");
-      expect(problems[0].fix).toBe("use one of: 'DISABLE', 'SIMPLE', 'MUTUAL', 'ISTIO_MUTUAL'");
+      expect(problems[0].fix).toBe('write spec.trafficPolicy.tls.mode: MUTUAL');
     });
 
     test('fails a missing required field', () => {
@@ -295,7 +321,7 @@ describe('schemaProblems', () => {
         ['spec.http[0].route[0].weight', 'must be <= 2147483647, got 3000000000 (VirtualService (networking.istio.io/v1) schema)'],
       ]));
       expect(problems).toHaveLength(2);
-      expect(problems[0].fix).toBe('change the value: it must be <= 4294967295');
+      expect(problems[0].fix).toBe('set spec.http[0].route[0].destination.port.number to at most 4294967295');
     });
 
     test('fails a map value of the wrong type, quoting a key that is not an identifier', () => {

@@ -92,16 +92,16 @@ describe('external declarations', () => {
     expect(codes(objects, external)).toEqual(codes(objects));
   });
 
-  test('a namespace declared not meshed makes routes into it a CI1013 warning', () => {
+  test('a namespace declared not meshed is out of the mesh on purpose (as istio-injection=disabled): no CI1013, unlike a Namespace object without label', () => {
     // GIVEN
     const objects = meshWithOutsideReferences();
     // WHEN
-    const findings = analyze(objects, { external: { namespaces: [{ name: 'legacy', meshed: false }] } }).findings.filter((f) => f.code === 'CI1013');
+    const declared = analyze(objects, { external: { namespaces: [{ name: 'legacy', meshed: false }] } }).findings;
+    const unlabelled = analyze([...objects, namespace('legacy')], { external: { namespaces: [{ name: 'legacy', meshed: false }] } }).findings;
     // THEN
-    expect(findings.map((f) => f.field)).toEqual(['spec.http[1].route[0].destination.host', 'spec.http[2].route[0].destination.host']);
-    expect(findings[1].message).toBe("destination host 'auth.legacy.svc.cluster.local' is in namespace 'legacy', which is not in the mesh (declared external and not meshed)");
-    // a meshed (or unknown) declaration has nothing to warn about
-    expect(codes(objects, { namespaces: [{ name: 'legacy', meshed: true }] }).filter((f) => f.startsWith('CI1013'))).toEqual([]);
+    expect(declared.filter((f) => f.code === 'CI1013')).toEqual([]);
+    expect(unlabelled.filter((f) => f.code === 'CI1013').map((f) => [f.path, f.field])).toEqual([['Namespace/legacy', 'metadata.labels']]);
+    expect(new MeshModel(objects, { external: { namespaces: [{ name: 'legacy', meshed: false }] } }).isInjected('legacy')).toBe(false);
   });
 
   test('a namespace declared meshed makes its workloads subject to CI1012, and a Namespace object in the input wins', () => {

@@ -336,6 +336,18 @@ describe('problems (reported by the object checks on the rendered manifest)', ()
     ]);
   });
 
+  test.each([
+    { given: [null], message: 'rules has null or undefined entries; they are left out of the manifest' },
+    { given: {}, message: 'rules must be a list, got object; it is left out of the manifest' },
+  ])('fails: rules $given from plain JavaScript are a CI0019, since leaving them out changes what the policy allows', ({ given, message }) => {
+    // GIVEN an ALLOW policy whose rules the manifest cannot carry (without rules, ALLOW allows nothing)
+    const chart = Testing.chart();
+    const ap = new AuthorizationPolicy(chart, 'js', { action: AuthorizationAction.ALLOW, rules: given as any });
+    // THEN
+    expect(constructFindingsOf(ap).map((f) => [f.code, f.field, f.message])).toEqual([['CI0019', 'spec.rules', message]]);
+    expect(ApiObject.of(ap).toJson().spec.rules).toBeUndefined();
+  });
+
   test('renders a plain object given as a rule entry as it is, for the checks', () => {
     // GIVEN a plain-JavaScript caller writing the manifest shape
     const chart = Testing.chart();

@@ -1,4 +1,5 @@
-import { asArray, gatewayRef, GatewayRef, listOrNone, qualifiedName } from '../../model/mesh-model';
+import { listOrNone, qualifiedName } from '../../model/mesh-model';
+import { gatewayReferences, isInternalGatewayReference } from './private/gateway-references';
 import { defineCheck } from '../../check';
 import { Severity } from '../../finding';
 
@@ -7,6 +8,7 @@ import { Severity } from '../../finding';
  *
  * `mesh` is the implicit gateway of the sidecars and always exists. A name without `ns/` is read
  * in the VirtualService's namespace. Gateways declared external (`external.gateways`) exist.
+ * Names of the Gateways istiod generates internally for Kubernetes Gateways are CI1017's.
  *
  * @see https://istio.io/latest/docs/reference/config/networking/virtual-service/#VirtualService
  */
@@ -15,19 +17,13 @@ export const GatewayNotFound = defineCheck({
   name: 'GatewayNotFound',
   severity: Severity.ERROR,
   counterpart: 'IST0101 ReferencedResourceNotFound / KIA1102',
-  catches: 'a VirtualService names a gateway that is not in the app',
+  catches: 'a VirtualService (or one of its matches) names a gateway that is not in the app',
   scope: 'mesh',
   evaluate({ model, report }) {
     const known = model.gateways.map(qualifiedName).sort();
     for (const vs of model.virtualServices) {
-      const refs: GatewayRef[] = asArray<string>(vs.manifest.spec?.gateways).map((g, i) => gatewayRef(g, vs.namespace, `spec.gateways[${i}]`));
-      asArray(vs.manifest.spec?.http).forEach((r: any, i: number) => {
-        asArray(r?.match).forEach((m: any, j: number) => {
-          asArray<string>(m?.gateways).forEach((g, k) => refs.push(gatewayRef(g, vs.namespace, `spec.http[${i}].match[${j}].gateways[${k}]`)));
-        });
-      });
-      for (const ref of refs) {
-        if (ref.key === 'mesh' || model.gateway(ref.namespace!, ref.name) || model.isExternalGateway(ref.namespace!, ref.name)) continue;
+      for (const ref of gatewayReferences(vs)) {
+        if (ref.key === 'mesh' || isInternalGatewayReference(ref.written) || model.gateway(ref.namespace!, ref.name) || model.isExternalGateway(ref.namespace!, ref.name)) continue;
         report(vs, { field: ref.field, value: ref.written, message: `gateway '${ref.written}' (${ref.key}) is not in the app; gateways: ${listOrNone(known)}`, fix: `name an existing Gateway as '<namespace>/<name>' (a bare name is read in namespace '${vs.namespace}'), add the Gateway, or use 'mesh' for sidecars` });
       }
     }

@@ -1,3 +1,6 @@
+import { isIstioControlPlane, proxyImageOf } from '../../model/injection';
+import { MeshMode } from '../../model/mesh-model';
+import { isOwned } from '../../model/workloads';
 import { defineCheck } from '../../check';
 import { Severity } from '../../finding';
 
@@ -6,13 +9,18 @@ const APP_LABELS = ['app', 'app.kubernetes.io/name', 'service.istio.io/canonical
 const VERSION_LABELS = ['version', 'app.kubernetes.io/version', 'service.istio.io/canonical-revision'];
 
 /**
- * CI1012: a workload in a meshed namespace has no `app` or `version` pod label (warning).
+ * CI1012: a workload in the mesh has no `app` or `version` pod label (warning).
  *
- * A namespace is meshed when its Namespace object in the app has `istio-injection=enabled` or an
- * `istio.io/rev` label, or, without a Namespace object, when it is declared external and meshed.
- * Istio derives the canonical service and revision of telemetry from these labels
- * (`app.kubernetes.io/name`/`version` and `service.istio.io/canonical-*` are accepted too).
- * Pods with `sidecar.istio.io/inject: "false"` are skipped.
+ * Every workload kind counts (Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob, Pod;
+ * not objects owned by another, such as the Pods of a ReplicaSet read from a cluster). A workload
+ * is in the mesh when its pods get a sidecar or run in ambient mode: its namespace's labels
+ * (`istio-injection=enabled`, `istio.io/rev`, `istio.io/dataplane-mode=ambient`, or a namespace
+ * declared external and meshed), overridden by the pod's `sidecar.istio.io/inject` label or
+ * annotation or an `istio-proxy` container. Istio derives the canonical service and revision of
+ * telemetry from these labels (`app.kubernetes.io/name`/`version` and
+ * `service.istio.io/canonical-*` are accepted too). Istio's own workloads are skipped: its
+ * control plane (an `istio` label or `release: istio`), gateways injected from `image: auto`,
+ * and waypoints (`gateway.istio.io/managed`).
  *
  * @see https://istio.io/latest/docs/ops/deployment/application-requirements/
  */
@@ -21,18 +29,19 @@ export const MissingAppVersionLabels = defineCheck({
   name: 'MissingAppVersionLabels',
   severity: Severity.WARNING,
   counterpart: 'none',
-  catches: 'a Deployment, StatefulSet or DaemonSet in a meshed namespace lacks the `app` or `version` pod label (no istioctl/Kiali counterpart)',
+  catches: 'a workload in the mesh lacks the `app` or `version` pod label (no istioctl/Kiali counterpart)',
   scope: 'mesh',
   evaluate({ model, report }) {
     for (const pod of model.podTemplates) {
-      if (!['Deployment', 'StatefulSet', 'DaemonSet'].includes(pod.owner.kind)) continue;
-      if (model.isInjected(pod.owner.namespace) !== true) continue;
-      if (pod.labels['sidecar.istio.io/inject'] === 'false' || pod.annotations['sidecar.istio.io/inject'] === 'false') continue;
+      // Istio's own workloads: the control plane, gateways (injected from `image: auto`), waypoints
+      if (isOwned(pod) || isIstioControlPlane(pod.owner) || 'istio' in pod.labels || proxyImageOf(pod) === 'auto' || pod.owner.manifest.metadata?.labels?.['gateway.istio.io/managed']) continue;
+      const mode = model.podMeshMode(pod);
+      if (mode === undefined || mode === MeshMode.NONE) continue;
       const missing: string[] = [];
       if (!APP_LABELS.some((l) => pod.labels[l])) missing.push('app');
       if (!VERSION_LABELS.some((l) => pod.labels[l])) missing.push('version');
       if (missing.length === 0) continue;
-      report(pod.owner, { field: pod.labelsField, value: undefined, message: `${pod.owner.kind} '${pod.owner.name}' in meshed namespace '${pod.owner.namespace}' has no ${missing.map((m) => `'${m}'`).join(' or ')} pod label`, fix: `add ${missing.map((m) => (m === 'app' ? `app: ${pod.owner.name}` : 'version: v1')).join(' and ')} to the pod template labels (podMetadata)` });
+      report(pod.owner, { field: pod.labelsField, value: undefined, message: `${pod.owner.kind} '${pod.owner.name}' in the mesh (namespace '${pod.owner.namespace}') has no ${missing.map((m) => `'${m}'`).join(' or ')} pod label`, fix: `add ${missing.map((m) => (m === 'app' ? `app: ${pod.owner.name}` : 'version: v1')).join(' and ')} to the pod template labels (podMetadata)` });
     }
   },
 });

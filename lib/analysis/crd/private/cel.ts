@@ -20,7 +20,7 @@
  * - `substring` counts UTF-16 units, not code points (the Istio rule reads the character after
  *   `unix://`, which gives the same verdict either way).
  */
-import type { Environment, ParseResult } from '@marcbachmann/cel-js';
+import type { Environment, ParseResult } from '@marcbachmann/cel-js' with { 'resolution-mode': 'import' };
 import { GoUrl, parseRequestUri, parseUrl } from './go-url';
 
 /** A compiled rule: run it with `self` bound; it throws on evaluation errors. */
@@ -77,7 +77,7 @@ function celEnvironment(): Environment {
   if (environment) return environment;
   // loaded on first use: most programs never evaluate a CEL rule
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const cel = require('@marcbachmann/cel-js') as typeof import('@marcbachmann/cel-js');
+  const cel = require('@marcbachmann/cel-js') as typeof import('@marcbachmann/cel-js', { with: { 'resolution-mode': 'import' } });
   environment = new cel.Environment()
     .registerVariable('self', 'dyn')
     .registerType('kubernetes.URL', KubernetesUrl)

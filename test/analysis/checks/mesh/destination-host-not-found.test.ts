@@ -1,5 +1,5 @@
 import { Severity } from '../../../../lib/analysis/finding';
-import { bookinfo, findingsOf, service, serviceEntry, vs } from '../../fixtures';
+import { bookinfo, findingsOf, fixture, service, serviceEntry, vs } from '../../fixtures';
 
 const route = (host: string) => ({ route: [{ destination: { host } }] });
 
@@ -113,5 +113,26 @@ describe('CI1002 explains why a host resolves to nothing', () => {
       "destination host 'api.partner.example.com' is ServiceEntry 'finance/partner', which is not exported to namespace 'default' (it is exported to namespace finance)",
     ]);
     expect(findings[0].fix).toBe("add 'default' to the exportTo of Service 'finance/ledger' (annotation networking.istio.io/exportTo), or route to a host exported to 'default'");
+  });
+
+  test('checks the host in the namespaces the VirtualService is exported to, as istioctl does', () => {
+    // GIVEN: Service hello is exported to hello and hello1 only
+    const objects = [
+      fixture('hello/Service/hello', {
+        apiVersion: 'v1', kind: 'Service',
+        metadata: { name: 'hello', namespace: 'hello', annotations: { 'networking.istio.io/exportTo': '.,hello1' } },
+        spec: { ports: [{ name: 'http', port: 9080 }], selector: { app: 'hello' } },
+      }),
+      vs('to-own', { hosts: ['hello'], exportTo: ['.'], http: [route('hello.hello.svc.cluster.local')] }, 'hello'),
+      vs('to-hello1', { hosts: ['hello-a'], exportTo: ['hello1', 'bogus'], http: [route('hello.hello.svc.cluster.local')] }, 'hello'),
+      vs('to-bogus', { hosts: ['hello-b'], exportTo: ['bogus'], http: [route('hello.hello.svc.cluster.local')] }, 'hello'),
+      vs('nowhere', { hosts: ['hello-c'], exportTo: ['~'], http: [route('hello.hello.svc.cluster.local')] }, 'hello'),
+    ];
+    // WHEN
+    const findings = findingsOf(objects, 'CI1002');
+    // THEN
+    expect(findings.map((f) => f.path)).toEqual(['hello/VirtualService/to-bogus']);
+    expect(findings[0].message).toBe("destination host 'hello.hello.svc.cluster.local' is not visible in namespace 'bogus', where this VirtualService applies (its exportTo): Service 'hello/hello' is exported to namespaces hello, hello1");
+    expect(findings[0].fix).toBe("export the VirtualService (spec.exportTo) to a namespace that sees the host, e.g. '.', or add 'bogus' to the exportTo of Service 'hello/hello'");
   });
 });

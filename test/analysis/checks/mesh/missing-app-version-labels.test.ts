@@ -24,7 +24,7 @@ describe('CI1012 MissingAppVersionLabels', () => {
     // THEN
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ path: 'default/Deployment/details-v2', field: 'spec.template.metadata.labels', severity: Severity.WARNING });
-    expect(findings[0].message).toBe("Deployment 'details-v2' in meshed namespace 'default' has no 'version' pod label");
+    expect(findings[0].message).toBe("Deployment 'details-v2' in the mesh (namespace 'default') has no 'version' pod label");
   });
 
   test('fails for a StatefulSet without app and version in an istio.io/rev namespace', () => {

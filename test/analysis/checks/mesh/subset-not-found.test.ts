@@ -4,6 +4,9 @@ import { analyze, collectObjects } from '../../fixtures';
 import { networking } from '../../../../lib/istio/private/l1';
 import { bookinfo, dr, findingsOf, service, vs } from '../../fixtures';
 
+const toReviewsShop = (subset: string) => ({ route: [{ destination: { host: 'reviews.shop.svc.cluster.local', subset } }] });
+const reviewsShop = () => [service('reviews', { ns: 'shop' }), dr('reviews', { host: 'reviews', subsets: [{ name: 'v1', labels: { version: 'v1' } }, { name: 'v2', labels: { version: 'v2' } }] }, 'shop')];
+
 describe('CI1003 SubsetNotFound', () => {
   test('passes when a DestinationRule (short or FQDN host) defines every routed subset', () => {
     // GIVEN
@@ -48,6 +51,53 @@ describe('CI1003 SubsetNotFound', () => {
       ['spec.http[0].mirror.subset', 'v9'],
       ['spec.http[0].route[1].destination.subset', 'V2'],
     ]);
+  });
+
+  test('passes for a subset of a rule the host\'s namespace exports to the VirtualService\'s namespace', () => {
+    // GIVEN
+    const objects = [...reviewsShop(), vs('front', { hosts: ['front'], http: [toReviewsShop('v2')] }, 'web')];
+    // WHEN / THEN
+    expect(findingsOf(objects, 'CI1003')).toEqual([]);
+  });
+
+  test('fails when the only rule that defines the subset is not exported to the VirtualService\'s namespace', () => {
+    // GIVEN: the rule of shop is exported to shop only
+    const objects = [
+      service('reviews', { ns: 'shop' }),
+      dr('reviews', { host: 'reviews', exportTo: ['.'], subsets: [{ name: 'v2', labels: { version: 'v2' } }] }, 'shop'),
+      vs('front', { hosts: ['front'], http: [toReviewsShop('v2')] }, 'web'),
+    ];
+    // WHEN
+    const findings = findingsOf(objects, 'CI1003');
+    // THEN
+    expect(findings.map((f) => [f.path, f.field])).toEqual([['web/VirtualService/front', 'spec.http[0].route[0].destination.subset']]);
+    expect(findings[0].message).toBe("subset 'v2' of host 'reviews.shop.svc.cluster.local' is not defined by any DestinationRule that applies in namespace 'web'; DestinationRule shop/reviews defines it, but is exported to namespace shop only");
+  });
+
+  test('fails when a rule of the VirtualService\'s own namespace hides the rule of the host\'s namespace, as istiod picks rules', () => {
+    // GIVEN: web has its own rule for reviews.shop (a client-side policy) without subsets
+    const objects = [...reviewsShop(), dr('reviews-client', { host: 'reviews.shop.svc.cluster.local', trafficPolicy: { tls: { mode: 'ISTIO_MUTUAL' } } }, 'web'), vs('front', { hosts: ['front'], http: [toReviewsShop('v2')] }, 'web')];
+    // WHEN
+    const findings = findingsOf(objects, 'CI1003');
+    // THEN
+    expect(findings.map((f) => f.value)).toEqual(['v2']);
+    expect(findings[0].message).toBe("subset 'v2' of host 'reviews.shop.svc.cluster.local' is not defined by DestinationRule web/reviews-client, which Istio applies first in namespace 'web'; defined: none; DestinationRule shop/reviews defines it, but Istio uses the rules of namespace 'web' first");
+    expect(findings[0].fix).toBe("add subset 'v2' to DestinationRule web/reviews-client, or route to one of the defined subsets");
+  });
+
+  test('fails for a subset its host\'s rule lacks, also when the app does not define the host (istioctl reports both)', () => {
+    // GIVEN: no Service reviews, but a rule for it
+    const objects = [dr('reviews', { host: 'reviews', subsets: [{ name: 'v1', labels: { version: 'v1' } }] }), vs('reviews', { hosts: ['reviews'], http: [{ route: [{ destination: { host: 'reviews', subset: 'bogus' } }] }] })];
+    // WHEN / THEN
+    expect(findingsOf(objects, 'CI1003').map((f) => f.value)).toEqual(['bogus']);
+  });
+
+  test('leaves hosts that the app defines nowhere and no rule covers to CI1002', () => {
+    // GIVEN
+    const objects = [vs('reviews', { hosts: ['reviews'], http: [{ route: [{ destination: { host: 'reviewz', subset: 'v1' } }] }] })];
+    // WHEN / THEN
+    expect(findingsOf(objects, 'CI1003')).toEqual([]);
+    expect(findingsOf(objects, 'CI1002')).toHaveLength(1);
   });
 
   test('fails when built from cdk8s-plus Services and imported L1 rules in a chart', () => {

@@ -48,11 +48,11 @@ export const InvalidExportTo = defineCheck({
         return;
       }
       if (entry === '~' && !isServiceEntry) {
-        report({ field, value: entry, message: `exportTo '~' (no namespace) is allowed only for a ServiceEntry, not a ${object.kind}`, fix: `use ${allowed} in exportTo` });
+        report({ field, value: entry, message: `exportTo '~' (no namespace) is allowed only for a ServiceEntry, not a ${object.kind}`, fix: `replace '~' in ${field} with '.' to keep the ${object.kind} in its own namespace, or remove the ${object.kind}` });
         return;
       }
       if (key !== '*' && key !== '~' && !(key.length <= 63 && DNS1123_LABEL_ANY_CASE.test(key))) {
-        report({ field, value: entry, message: `exportTo entry ${formatValue(entry)} is not ${allowed}`, fix: `use ${allowed} in exportTo` });
+        report({ field, value: entry, message: `exportTo entry ${formatValue(entry)} is not ${allowed}`, fix: `replace ${formatValue(entry)} in ${field} with '.' (this namespace), '*' (every namespace)${isServiceEntry ? ', \'~\' (no namespace)' : ''} or the name of a namespace, a lowercase DNS-1123 label such as ${formatValue(suggestedNamespace(entry))}` });
         return;
       }
       valid.add(key);
@@ -85,3 +85,9 @@ export const InvalidExportTo = defineCheck({
     }
   },
 });
+
+/** A namespace name close to `entry`: lowercase, other characters turned into '-', trimmed to 63. */
+function suggestedNamespace(entry: string): string {
+  const name = entry.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 63).replace(/-+$/, '');
+  return name === '' ? 'frontend' : name;
+}

@@ -27,7 +27,7 @@ export const InvalidServiceEntryPort = defineCheck({
       }
       if (typeof port !== 'object') return; // the CRD schema reports the type
       if (typeof port.number === 'number' && !isPortNumber(port.number)) {
-        report({ field: `${at}.number`, value: port.number, message: `port number ${formatValue(port.number)} is not from 1 to 65535`, fix: 'use a port number from 1 to 65535' });
+        report({ field: `${at}.number`, value: port.number, message: `port number ${formatValue(port.number)} is not from 1 to 65535`, fix: `set ${at}.number to the port the service listens on, e.g. 443 or 5432` });
       }
       if (typeof port.targetPort === 'number' && port.targetPort !== 0 && !isPortNumber(port.targetPort)) {
         report({ field: `${at}.targetPort`, value: port.targetPort, message: `target port ${formatValue(port.targetPort)} is not from 1 to 65535`, fix: 'use a targetPort from 1 to 65535, or remove it to use the port number' });

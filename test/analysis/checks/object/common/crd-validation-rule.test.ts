@@ -8,7 +8,7 @@ import { celTypeCheck, compileCel } from '../../../../../lib/analysis/crd/privat
 import { runChecks } from '../../../../../lib/analysis/engine';
 import { Finding, Severity } from '../../../../../lib/analysis/finding';
 import { ManifestObject } from '../../../../../lib/analysis/manifest-object';
-import { ISTIO_DIR } from '../../../../util/shared';
+import { describeWithShared, ISTIO_DIR } from '../../../../util/shared';
 
 const NET = 'networking.istio.io/v1';
 const SEC = 'security.istio.io/v1';
@@ -402,11 +402,7 @@ describe('the Kubernetes rule semantics, on a schema of our own', () => {
 
 // Istio's own CRD test data: documents the API server accepts, and documents it rejects
 const CRDS = path.join(ISTIO_DIR, 'conformance', 'pkg', 'config', 'validation', 'testdata', 'crds');
-const withCrds = fs.existsSync(CRDS) ? describe : describe.skip;
-if (!fs.existsSync(CRDS)) {
-  // eslint-disable-next-line no-console
-  console.warn(`skipping the Istio CRD test data cases: ${CRDS} is absent (it is in ../shared, beside the repository)`);
-}
+const withCrds = describeWithShared([CRDS]);
 
 /** Each document of a test data file: its name (with its index when a name repeats) and its CI0021/CI0022 findings. */
 function caught(file: string): Array<{ readonly doc: string; readonly codes: string[] }> {

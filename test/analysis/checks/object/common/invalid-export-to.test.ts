@@ -62,9 +62,13 @@ describe('InvalidExportTo (CI0023)', () => {
     expect(dup.message).toBe('exportTo lists the own namespace \'shop\' twice (\'.\' stands for it)');
     const [vs] = findingsOf(InvalidExportTo, manifest('VirtualService', { exportTo: ['a.b'] }));
     expect(vs.message).toBe('exportTo entry \'a.b\' is not \'.\', \'*\' or a namespace name');
-    expect(vs.fix).toBe('use \'.\', \'*\' or a namespace name in exportTo');
+    // the fix is an action on the field, not the message again
+    expect(vs.fix).toBe('replace \'a.b\' in spec.exportTo[0] with \'.\' (this namespace), \'*\' (every namespace) or the name of a namespace, a lowercase DNS-1123 label such as \'a-b\'');
     const [se] = findingsOf(InvalidExportTo, manifest('ServiceEntry', { exportTo: ['a.b'] }));
     expect(se.message).toBe('exportTo entry \'a.b\' is not \'.\', \'*\', \'~\' or a namespace name');
+    expect(se.fix).toContain('\'~\' (no namespace)');
+    const [tilde] = findingsOf(InvalidExportTo, manifest('VirtualService', { exportTo: ['~'] }));
+    expect(tilde.fix).toBe('replace \'~\' in spec.exportTo[0] with \'.\' to keep the VirtualService in its own namespace, or remove the VirtualService');
   });
 
   test('uses the default namespace for an object that names none', () => {

@@ -33,6 +33,12 @@ describe('InvalidServiceEntryPort (CI0403)', () => {
     expect(f.fix).toBe('set protocol to one of the known protocols, or remove it to let Istio detect the protocol');
   });
 
+  test('says which port number is out of range, and the fix names the field instead of repeating the range', () => {
+    const [f] = findingsOf(InvalidServiceEntryPort, manifest('ServiceEntry', { hosts: ['a.example.com'], ports: [{ number: 70000, name: 'http' }] }));
+    expect(f.message).toBe('port number 70000 is not from 1 to 65535');
+    expect(f.fix).toBe('set spec.ports[0].number to the port the service listens on, e.g. 443 or 5432');
+  });
+
   test('leaves values of the wrong type to the CRD schema', () => {
     expect(lines([{ number: '80', name: 7, protocol: 1 }, 'http'])).toEqual([]);
   });

@@ -20,6 +20,6 @@ describe('InvalidWorkloadEntryPort (CI0602)', () => {
   test('names the port', () => {
     const [f] = findingsOf(InvalidWorkloadEntryPort, manifest('WorkloadEntry', { address: '1.1.1.1', ports: { http: 99999 } }));
     expect(f.message).toBe('port 99999 of \'http\' is not from 1 to 65535');
-    expect(f.fix).toBe('use a port number from 1 to 65535');
+    expect(f.fix).toBe('set spec.ports.http to the port the workload listens on for \'http\', e.g. 8080');
   });
 });

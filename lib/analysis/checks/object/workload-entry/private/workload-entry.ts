@@ -100,7 +100,7 @@ export function portProblems(entry: Record<string, any>, at: string, servicePort
       });
     }
     if (typeof port === 'number' && !isPortNumber(port)) {
-      problems.push({ field, value: port, message: `port ${formatValue(port)} of ${formatValue(name)} is not from 1 to 65535`, fix: 'use a port number from 1 to 65535' });
+      problems.push({ field, value: port, message: `port ${formatValue(port)} of ${formatValue(name)} is not from 1 to 65535`, fix: `set ${field} to the port the workload listens on for ${formatValue(name)}, e.g. 8080` });
     }
   });
   return problems;
