@@ -35,7 +35,7 @@ function certificateOf(tls: Record<string, unknown>): string | undefined {
  * (or the same `serverCertificate` and `privateKey` files).
  *
  * @see https://istio.io/latest/docs/reference/config/analysis/ist0138/
- * @see https://istio.io/latest/docs/ops/common-problems/network-issues/#404-errors-occur-when-multiple-gateways-configured-with-same-tls-certificate
+ * @see https://istio.io/latest/docs/reference/config/networking/gateway/#ServerTLSSettings
  */
 export const GatewayDuplicateCertificate = defineCheck({
   code: 'CI1043',
