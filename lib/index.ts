@@ -7,6 +7,7 @@ export * from './analysis/engine';
 export * from './analysis/finding';
 export * from './analysis/manifest-object';
 export * from './analysis/model/external';
+export * from './analysis/model/installation';
 export * from './analysis/model/mesh-model';
 export * from './analysis/registry';
 export * from './analysis/sources/construct-tree';

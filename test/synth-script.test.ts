@@ -45,7 +45,7 @@ test('a revision renders istio.io/rev instead of istio-injection, and the summar
   // THEN
   expect(r.status).toBe(0);
   expect(r.stderr).toMatch(/synthesized 17 charts into 17 files/);
-  expect(r.stderr).toMatch(/findings: 0 errors, 0 warnings, 2 suppressed/);
+  expect(r.stderr).toMatch(/findings: 0 errors, 0 warnings, 3 suppressed/);
   const ns = readTree(out)['00-bookinfo-namespace.k8s.yaml'];
   expect(ns).toMatch(/name: shop/);
   expect(ns).toMatch(/istio.io\/rev: canary/);

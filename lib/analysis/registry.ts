@@ -46,6 +46,11 @@ import { AuthorizationSourceWithoutMtls } from './checks/mesh/authorization-sour
 import { AuthorizationHostNotFound } from './checks/mesh/authorization-host-not-found';
 import { MultipleNamespacePeerAuthentications } from './checks/mesh/multiple-namespace-peer-authentications';
 import { ConflictingPeerAuthentications } from './checks/mesh/conflicting-peer-authentications';
+import { GatewaySelectorMatchesNoWorkload } from './checks/mesh/gateway-selector-matches-no-workload';
+import { GatewayPortNotOnService } from './checks/mesh/gateway-port-not-on-service';
+import { ConflictingGateways } from './checks/mesh/conflicting-gateways';
+import { GatewayDuplicateCertificate } from './checks/mesh/gateway-duplicate-certificate';
+import { NoServerCertificateVerification } from './checks/mesh/no-server-certificate-verification';
 import { COMMON_CHECKS } from './checks/object/common';
 import { DESTINATION_RULE_CHECKS } from './checks/object/destination-rule';
 import { GATEWAY_CHECKS } from './checks/object/gateway';
@@ -78,6 +83,8 @@ export const ALL_CHECKS: readonly Check[] = sortByCode([
   GatewayNotFound, DestinationHostNotFound, SubsetNotFound, DestinationPortRequired, DestinationPortNotFound,
   GatewayHostNotServed, ConflictingVirtualServices, UnreachableRoute, SubsetSelectsNoPods, ConflictingDestinationRules,
   PortNameNotProtocol, MissingAppVersionLabels, NamespaceNotInjected, MtlsConflict, DestinationRuleHostNotFound,
+  // mesh checks of gateways and client TLS (CI1040-CI1059)
+  GatewaySelectorMatchesNoWorkload, GatewayPortNotOnService, ConflictingGateways, GatewayDuplicateCertificate, NoServerCertificateVerification,
   // mesh checks of workloads, injection and Sidecars (CI1060-CI1089)
   ExternalNamePortName, PodMissingProxy, NamespaceMultipleInjectionLabels, ImageAutoWithoutInjection,
   WorkloadPortProtocolConflict, WorkloadTargetPortConflict, ApplicationUsesProxyUid, SelectorMatchesNoWorkload,

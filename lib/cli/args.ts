@@ -1,5 +1,6 @@
 import { parseArgs } from 'util';
 import { ExternalDeclarations, ExternalNamespace, externalDeclarationProblems } from '../analysis/model/external';
+import { ISTIO_DEFAULT_GATEWAYS } from '../analysis/model/installation';
 import { dns1123LabelProblem } from '../analysis/values/validate';
 
 /**
@@ -67,6 +68,9 @@ options:
   --external-namespace NS[=meshed|=unmeshed]
                                    a namespace managed outside the files: its Services exist,
                                    and whether it is in the mesh (repeatable)
+  --istio-default-gateways         the cluster runs Istio's default ingress gateway
+                                   (istio-system, istio=ingressgateway) and no gateway the files
+                                   do not define, as istioctl analyze assumes for files
   -h, --help                       this text
   --version                        the cdk8s-istio version
 
@@ -104,6 +108,7 @@ export function parseCommand(argv: readonly string[]): ParsedCommand {
         'external-host': { type: 'string', multiple: true },
         'external-gateway': { type: 'string', multiple: true },
         'external-namespace': { type: 'string', multiple: true },
+        'istio-default-gateways': { type: 'boolean' },
         'help': { type: 'boolean', short: 'h' },
         'version': { type: 'boolean' },
       },
@@ -135,7 +140,10 @@ export function parseCommand(argv: readonly string[]): ParsedCommand {
     }
     namespaces.push(state === undefined ? { name } : { name, meshed: state === 'meshed' });
   }
-  const external: ExternalDeclarations = { hosts: values['external-host'] ?? [], gateways: values['external-gateway'] ?? [], namespaces };
+  const external: ExternalDeclarations = {
+    hosts: values['external-host'] ?? [], gateways: values['external-gateway'] ?? [], namespaces,
+    ...values['istio-default-gateways'] ? { installedGateways: ISTIO_DEFAULT_GATEWAYS } : {},
+  };
   const problems = externalDeclarationProblems(external);
   if (problems.length > 0) return usageError(problems[0]);
 

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseCommand, USAGE } from '../../lib/cli/args';
+import { ISTIO_DEFAULT_GATEWAYS } from '../../lib/analysis/model/installation';
 import { REPO_ROOT } from '../util/tree';
 
 describe('parseCommand', () => {
@@ -41,6 +42,14 @@ describe('parseCommand', () => {
     });
   });
 
+  test('--istio-default-gateways declares the gateways istioctl analyze assumes for files', () => {
+    // WHEN
+    const parsed = parseCommand(['check', 'dist/', '--istio-default-gateways']);
+    // THEN
+    expect(parsed).toMatchObject({ command: 'check', options: { external: { installedGateways: ISTIO_DEFAULT_GATEWAYS } } });
+    expect(parseCommand(['check', 'dist/'])).not.toHaveProperty('options.external.installedGateways');
+  });
+
   test.each([
     [['--help']], [['-h']], [['check', '--help']], [['check', 'dist/', '-h']],
   ])('%j asks for the usage', (argv) => {
@@ -74,7 +83,7 @@ describe('parseCommand', () => {
 
   test('the usage names the command, every option and the exit codes', () => {
     expect(USAGE.split('\n')[0]).toBe('usage: cdk8s-istio check [options] PATH...');
-    for (const option of ['--recursive', '--format', '--warnings-as-errors', '--namespace', '--external-host', '--external-gateway', '--external-namespace', '--help', '--version']) {
+    for (const option of ['--recursive', '--format', '--warnings-as-errors', '--namespace', '--external-host', '--external-gateway', '--external-namespace', '--istio-default-gateways', '--help', '--version']) {
       expect(USAGE).toContain(option);
     }
     expect(USAGE).toMatch(/exit codes: 0 no errors, 1 errors found, 2 usage error/);

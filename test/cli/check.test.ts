@@ -141,6 +141,21 @@ describe('cdk8s-istio check', () => {
     expect(all.code).toBe(0);
   });
 
+  test('--istio-default-gateways judges Gateway selectors against the declared installation', () => {
+    // GIVEN a Gateway for Istio's default ingress gateway, and one with a typo in its selector
+    const gw = (name: string, label: string) => `apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata:\n  name: ${name}\nspec:\n  selector:\n    istio: ${label}\n`
+      + '  servers:\n  - port:\n      number: 80\n      name: http\n      protocol: HTTP\n    hosts:\n    - "*"\n';
+    const dir = writeTree({ 'gateways.yaml': `${gw('public', 'ingressgateway')}---\n${gw('typo', 'ingresstypo')}` });
+    // WHEN
+    const unknown = runCli(['check', dir]);
+    const declared = runCli(['check', dir, '--istio-default-gateways']);
+    // THEN without the declaration nothing is judged; with it, the typo is an error on its selector
+    expect(unknown.stdout).not.toContain('CI1040');
+    expect(declared.stdout).toContain(`error CI1040 ${path.join(dir, 'gateways.yaml')}:21 [Gateway default/typo] spec.selector`);
+    expect(declared.stdout.match(/CI1040/g)).toHaveLength(1);
+    expect(declared.code).toBe(1);
+  });
+
   test('--format json: every finding with all fields, suppressed findings, notes and the summary', () => {
     // GIVEN
     const dir = writeTree({

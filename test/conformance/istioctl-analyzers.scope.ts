@@ -15,10 +15,10 @@ export const ANALYZERS: Readonly<Record<string, Skipped | Mirrored>> = {
   'maturity.AlphaAnalyzer': { skip: 'feature maturity of annotations: outside the networking and security kinds' },
   'deprecation.FieldAnalyzer': { skip: 'deprecated fields of older API versions: the schema check (CI0016) reports fields the 1.30 CRDs dropped' },
   'externalcontrolplane.ExternalControlPlaneAnalyzer': { skip: 'webhook configurations of an external control plane: Istio\'s installation, not mesh configuration' },
-  'gateway.IngressGatewayPortAnalyzer': { messages: { ReferencedResourceNotFound: [], GatewayPortNotDefinedOnService: [] } },
+  'gateway.IngressGatewayPortAnalyzer': { messages: { ReferencedResourceNotFound: ['CI1040'], GatewayPortNotDefinedOnService: ['CI1041'] } },
   'gateway.SecretAnalyzer': { skip: 'needs the TLS Secrets (from a live cluster)' },
-  'gateway.ConflictingGatewayAnalyzer': { messages: { ConflictingGateways: [] } },
-  'gateway.CertificateAnalyzer': { messages: { GatewayDuplicateCertificate: [] } },
+  'gateway.ConflictingGatewayAnalyzer': { messages: { ConflictingGateways: ['CI1042'] } },
+  'gateway.CertificateAnalyzer': { messages: { GatewayDuplicateCertificate: ['CI1043'] } },
   'injection.Analyzer': { messages: { NamespaceNotInjected: ['CI1013'], PodMissingProxy: ['CI1061'], NamespaceMultipleInjectionLabels: ['CI1062'], NamespaceInjectionEnabledByDefault: [] } },
   'injection.ImageAnalyzer': { skip: 'needs the sidecar injector\'s ConfigMap and the images of running proxies (a live cluster)' },
   'injection.ImageAutoAnalyzer': { messages: { ImageAutoWithoutInjectionWarning: ['CI1063'], ImageAutoWithoutInjectionError: ['CI1063'] } },
@@ -32,7 +32,8 @@ export const ANALYZERS: Readonly<Record<string, Skipped | Mirrored>> = {
   },
   'virtualservice.DestinationRuleAnalyzer': { messages: { ReferencedResourceNotFound: ['CI1003'] } },
   'virtualservice.GatewayAnalyzer': {
-    messages: { ReferencedResourceNotFound: ['CI1001'], VirtualServiceHostNotFoundInGateway: ['CI1006'], ReferencedInternalGateway: ['CI1017'] },
+    // a missing gateway admits no host: istioctl reports it twice (IST0101 and IST0132), CI1001 once
+    messages: { ReferencedResourceNotFound: ['CI1001'], VirtualServiceHostNotFoundInGateway: ['CI1006', 'CI1001'], ReferencedInternalGateway: ['CI1017'] },
   },
   'virtualservice.JWTClaimRouteAnalyzer': { messages: { JwtClaimBasedRoutingWithoutRequestAuthN: ['CI1019'] } },
   'deployment.ServiceAssociationAnalyzer': { messages: { DeploymentAssociatedToMultipleServices: ['CI1064'], DeploymentConflictingPorts: ['CI1065'] } },
@@ -40,7 +41,7 @@ export const ANALYZERS: Readonly<Record<string, Skipped | Mirrored>> = {
   'multicluster.MeshNetworksAnalyzer': { skip: 'needs MeshNetworks (Istio\'s installation)' },
   'authn.BlockedCIDRsAnalyzer': { skip: 'reads istiod\'s own Deployment (Istio\'s installation), not mesh configuration' },
   'authz.AuthorizationPoliciesAnalyzer': { messages: { NoMatchingWorkloadsFound: ['CI1067'], ReferencedResourceNotFound: ['CI1090'] } },
-  'destinationrule.CaCertificateAnalyzer': { messages: { NoServerCertificateVerificationDestinationLevel: [], NoServerCertificateVerificationPortLevel: [] } },
+  'destinationrule.CaCertificateAnalyzer': { messages: { NoServerCertificateVerificationDestinationLevel: ['CI1044'], NoServerCertificateVerificationPortLevel: ['CI1044'] } },
   'destinationrule.PodNotSelectedAnalyzer': { messages: { DestinationRuleSubsetNotSelectPods: ['CI1009'], UnknownDestinationRuleHost: ['CI1015'] } },
   'schemaValidation.CollectionValidationAnalyzer(collections.VirtualService)': { messages: { VirtualServiceUnreachableRule: ['CI0132', 'CI1008'], VirtualServiceIneffectiveMatch: ['CI0132', 'CI1008'] } },
   'serviceentry.ProtocolAddressesAnalyzer': { messages: { ServiceEntryAddressesRequired: ['CI0405'] } },
@@ -65,73 +66,6 @@ export const SKIPPED_CASES: Readonly<Record<string, string>> = {
  * The lead's goal is to empty this list.
  */
 export const GAPS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  "gatewayNoWorkload": {
-    "ReferencedResourceNotFound Gateway httpbin-gateway": "not reported yet: gateway.IngressGatewayPortAnalyzer is not mirrored on this point (issue 8)",
-  },
-  "gatewayBadPort": {
-    "GatewayPortNotDefinedOnService Gateway httpbin-gateway": "not reported yet: gateway.IngressGatewayPortAnalyzer is not mirrored on this point (issue 8)",
-  },
-  "gatewayCustomIngressGatewayBadPort": {
-    "GatewayPortNotDefinedOnService Gateway httpbin-gateway": "not reported yet: gateway.IngressGatewayPortAnalyzer is not mirrored on this point (issue 8)",
-  },
-  "gatewayCustomIngressGatewayBadPortWithoutTarget": {
-    "GatewayPortNotDefinedOnService Gateway httpbin-gateway": "not reported yet: gateway.IngressGatewayPortAnalyzer is not mirrored on this point (issue 8)",
-  },
-  "gatewayServiceMatchPod": {
-    "GatewayPortNotDefinedOnService Gateway httpbin8002-gateway": "not reported yet: gateway.IngressGatewayPortAnalyzer is not mirrored on this point (issue 8)",
-  },
-  "conflicting gateways detect": {
-    "ConflictingGateways Gateway alpha": "not reported yet: gateway.ConflictingGatewayAnalyzer is not mirrored on this point (issue 8)",
-    "ConflictingGateways Gateway beta": "not reported yet: gateway.ConflictingGatewayAnalyzer is not mirrored on this point (issue 8)",
-  },
-  "conflicting gateways with multiple port declarations": {
-    "ConflictingGateways Gateway alpha": "not reported yet: gateway.ConflictingGatewayAnalyzer is not mirrored on this point (issue 8)",
-    "ConflictingGateways Gateway beta": "not reported yet: gateway.ConflictingGatewayAnalyzer is not mirrored on this point (issue 8)",
-  },
-  "conflicting gateways detect by sub selector": {
-    "ConflictingGateways Gateway alpha": "not reported yet: gateway.ConflictingGatewayAnalyzer is not mirrored on this point (issue 8)",
-    "ConflictingGateways Gateway beta": "not reported yet: gateway.ConflictingGatewayAnalyzer is not mirrored on this point (issue 8)",
-  },
-  "virtualServiceGateways": {
-    "VirtualServiceHostNotFoundInGateway VirtualService httpbin-bogus": "not reported yet: virtualservice.GatewayAnalyzer is not mirrored on this point (issue 8)",
-  },
-  "destinationrule with no cacert, simple at destinationlevel": {
-    "NoServerCertificateVerificationDestinationLevel DestinationRule db-tls": "not reported yet: destinationrule.CaCertificateAnalyzer is not mirrored on this point (issue 8)",
-  },
-  "destinationrule with no cacert, mutual at destinationlevel": {
-    "NoServerCertificateVerificationDestinationLevel DestinationRule db-mtls": "not reported yet: destinationrule.CaCertificateAnalyzer is not mirrored on this point (issue 8)",
-  },
-  "destinationrule with no cacert, simple at portlevel": {
-    "NoServerCertificateVerificationPortLevel DestinationRule db-tls": "not reported yet: destinationrule.CaCertificateAnalyzer is not mirrored on this point (issue 8)",
-  },
-  "destinationrule with credentialname, simple at destinationlevel, no workloadSelector": {
-    "NoServerCertificateVerificationDestinationLevel DestinationRule db-tls": "not reported yet: destinationrule.CaCertificateAnalyzer is not mirrored on this point (issue 8)",
-  },
-  "destinationrule with credentialname, simple at portlevel, no workloadSelector": {
-    "NoServerCertificateVerificationPortLevel DestinationRule db-tls": "not reported yet: destinationrule.CaCertificateAnalyzer is not mirrored on this point (issue 8)",
-  },
-  "destinationrule with no cacert, mutual at portlevel": {
-    "NoServerCertificateVerificationPortLevel DestinationRule db-mtls": "not reported yet: destinationrule.CaCertificateAnalyzer is not mirrored on this point (issue 8)",
-  },
-  "destinationrule with no cacert, mutual at destinationlevel and simple at port level": {
-    "NoServerCertificateVerificationDestinationLevel DestinationRule db-mtls": "not reported yet: destinationrule.CaCertificateAnalyzer is not mirrored on this point (issue 8)",
-    "NoServerCertificateVerificationPortLevel DestinationRule db-mtls": "not reported yet: destinationrule.CaCertificateAnalyzer is not mirrored on this point (issue 8)",
-  },
-  "destinationrule with no cacert, simple at destinationlevel and mutual at port level": {
-    "NoServerCertificateVerificationPortLevel DestinationRule db-mtls": "not reported yet: destinationrule.CaCertificateAnalyzer is not mirrored on this point (issue 8)",
-    "NoServerCertificateVerificationDestinationLevel DestinationRule db-mtls": "not reported yet: destinationrule.CaCertificateAnalyzer is not mirrored on this point (issue 8)",
-  },
-  "certificate duplication in Gateway": {
-    "GatewayDuplicateCertificate Gateway istio-system/gateway-01-test-01": "not reported yet: gateway.CertificateAnalyzer is not mirrored on this point (issue 8)",
-    "GatewayDuplicateCertificate Gateway istio-system/gateway-02-test-01": "not reported yet: gateway.CertificateAnalyzer is not mirrored on this point (issue 8)",
-    "GatewayDuplicateCertificate Gateway istio-system/gateway-01-test-02": "not reported yet: gateway.CertificateAnalyzer is not mirrored on this point (issue 8)",
-    "GatewayDuplicateCertificate Gateway default/gateway-01-test-03": "not reported yet: gateway.CertificateAnalyzer is not mirrored on this point (issue 8)",
-  },
-  "Analyze conflicting gateway with list type": {
-    "ConflictingGateways Gateway alpha": "not reported yet: gateway.ConflictingGatewayAnalyzer is not mirrored on this point (issue 8)",
-    "ConflictingGateways Gateway alpha-l": "not reported yet: gateway.ConflictingGatewayAnalyzer is not mirrored on this point (issue 8)",
-    "ConflictingGateways Gateway beta-l": "not reported yet: gateway.ConflictingGatewayAnalyzer is not mirrored on this point (issue 8)",
-  },
 };
 
 /**
@@ -153,6 +87,13 @@ export const EXTRAS: Readonly<Record<string, Readonly<Record<string, string>>>> 
   },
   "conflicting gateways with multiple port declarations": {
     "CI0305": "the input breaks the rule: port name 'tcp' is already used by spec.servers[0]; port names must be unique in a Gateway (spec.servers[1].port.name of Gateway beta)",
+    "CI1041": "ports 70 and 90 are not ports of the default ingress gateway's Service (80, 443, 31400, 15443): istioctl's IngressGatewayPortAnalyzer reports IST0162 for them",
+  },
+  "conflicting gateways detect by sub selector": {
+    "CI1041": "no Service selects the case's gateway pods, so port 80 cannot be reached through one: istioctl's IngressGatewayPortAnalyzer reports IST0162 for it",
+  },
+  "certificate duplication in Gateway": {
+    "CI1041": "no Service selects the internal-ingressgateway pod that these Gateways (selector type=internal) pick: istioctl's IngressGatewayPortAnalyzer reports IST0162 for port 443",
   },
   "conflicting gateways detect: no port": {
     "CI0304": "the input breaks the rule: server has no port (spec.servers[0].port of Gateway beta)",
@@ -237,13 +178,11 @@ export const EXTRAS: Readonly<Record<string, Readonly<Record<string, string>>>> 
   },
   "host defined in virtualservice not found in the gateway": {
     "CI1002": "the case's files define no Service or ServiceEntry for these destination hosts (istioctl's DestinationHostAnalyzer reports IST0101 for them)",
-    "CI1006 VirtualService default/testing-service-01-test-03": "TODO(issue 8): disagrees with istioctl: spec.hosts[1]: host 'profile.homepage.testing-03.com' is not served by gateway 'istio-system/testing-gateway-01-test-03' for namespace 'default'; gateway hosts: *.api.testing-03.com",
     "CI0305": "the input breaks the rule: port name 'http' is already used by spec.servers[0]; port names must be unique in a Gateway (spec.servers[1].port.name of Gateway istio-system/testing-gateway-01-test-04)",
     "CI1007": "the input breaks the rule: host 'user.api.testing-03.com' on gateway 'istio-system/testing-gateway-01-test-03' is also claimed by VirtualService default/testing-service-02-test-03; Istio merges their routes in creation order (spec.hosts[0] of VirtualService default/testing-service-01-test-03)",
   },
   "host defined in virtualservice not found in the gateway(beta version)": {
     "CI1002": "the case's files define no Service or ServiceEntry for these destination hosts (istioctl's DestinationHostAnalyzer reports IST0101 for them)",
-    "CI1006 VirtualService default/testing-service-01-test-03": "TODO(issue 8): disagrees with istioctl: spec.hosts[1]: host 'profile.homepage.testing-03.com' is not served by gateway 'istio-system/testing-gateway-01-test-03' for namespace 'default'; gateway hosts: *.api.testing-03.com",
     "CI0305": "the input breaks the rule: port name 'http' is already used by spec.servers[0]; port names must be unique in a Gateway (spec.servers[1].port.name of Gateway istio-system/testing-gateway-01-test-04)",
     "CI1007": "the input breaks the rule: host 'user.api.testing-03.com' on gateway 'istio-system/testing-gateway-01-test-03' is also claimed by VirtualService default/testing-service-02-test-03; Istio merges their routes in creation order (spec.hosts[0] of VirtualService default/testing-service-01-test-03)",
   },

@@ -9,6 +9,7 @@
 import * as path from 'path';
 import { runChecks } from '../../lib/analysis/engine';
 import { Finding } from '../../lib/analysis/finding';
+import { ISTIO_DEFAULT_GATEWAYS } from '../../lib/analysis/model/installation';
 import { ManifestObject } from '../../lib/analysis/manifest-object';
 import { readManifests } from '../../lib/analysis/sources/yaml';
 import { ANALYZERS_DIR, AnalyzerCase, MESSAGES_FILE, readAnalyzerCases, readMessageTypes } from '../util/istio-analyzer-cases';
@@ -45,7 +46,9 @@ interface Result {
 
 function run(c: AnalyzerCase, analyzer: Mirrored): Result {
   const { objects, findings } = readManifests(c.inputFiles.map((f) => path.join(ANALYZERS_DIR, f)));
-  const report = runChecks(objects, { inputFindings: findings });
+  // istioctl's tests add its default ingress gateway (istio-system, istio=ingressgateway) to the
+  // files, as `istioctl analyze` does for files (AddDefaultResources): the same installation, declared
+  const report = runChecks(objects, { inputFindings: findings, external: { installedGateways: ISTIO_DEFAULT_GATEWAYS } });
   const byPath = new Map(objects.map((o) => [o.path, o]));
   const ours = [...report.errors, ...report.warnings].map((f: Finding) => `${f.code} ${byPath.has(f.path) ? origin(byPath.get(f.path)!) : f.path}`);
   const accounted = new Set<string>();

@@ -122,7 +122,8 @@ const MISTAKES: readonly Row[] = [
   {
     name: 'MUTUAL client TLS (DestinationRule) without a certificate',
     manifest: dr('reviews-tls', { trafficPolicy: { tls: { mode: 'MUTUAL' } } }),
-    expect: [error('CI0213', 'spec.trafficPolicy.tls.clientCertificate'), error('CI0213', 'spec.trafficPolicy.tls.privateKey')],
+    // and no CA to verify the server with (istioctl IST0128)
+    expect: [error('CI0213', 'spec.trafficPolicy.tls.clientCertificate'), error('CI0213', 'spec.trafficPolicy.tls.privateKey'), warning('CI1044', 'spec.trafficPolicy.tls')],
     l2: (c) => { ruleL2(c, 'reviews-tls', { trafficPolicy: TrafficPolicy.of({ tls: ClientTls.mutual({}) }) }); },
     patch: (c) => patch(ruleL2(c, 'reviews-tls', { trafficPolicy: TrafficPolicy.of({ tls: ClientTls.istioMutual() }) }), JsonPatch.replace('/spec/trafficPolicy/tls/mode', 'MUTUAL')),
   },
@@ -167,11 +168,12 @@ const MISTAKES: readonly Row[] = [
   },
   {
     name: 'an HTTPS server without tls',
-    manifest: gateway({ port: { number: 443, name: 'https', protocol: 'HTTPS' } }),
+    // www: the MUTUAL row's Gateway serves shop.example.com on 443 for the same proxies (CI1042 when the table is one input)
+    manifest: gateway({ port: { number: 443, name: 'https', protocol: 'HTTPS' }, hosts: ['www.example.com'] }),
     expect: [error('CI0307', 'spec.servers[0].tls')],
     // GatewayServer.https requires tls at compile time; GatewayServer.of takes any protocol with tls optional
-    l2: (c) => { gatewayL2(c, GatewayServer.of({ port: 443, name: 'https', protocol: ServerProtocol.HTTPS, hosts: ['shop.example.com'] })); },
-    patch: (c) => patch(gatewayL2(c, GatewayServer.https({ name: 'https', hosts: ['shop.example.com'], tls: ServerTls.simple('shop-credential') })), JsonPatch.remove('/spec/servers/0/tls')),
+    l2: (c) => { gatewayL2(c, GatewayServer.of({ port: 443, name: 'https', protocol: ServerProtocol.HTTPS, hosts: ['www.example.com'] })); },
+    patch: (c) => patch(gatewayL2(c, GatewayServer.https({ name: 'https', hosts: ['www.example.com'], tls: ServerTls.simple('www-credential') })), JsonPatch.remove('/spec/servers/0/tls')),
   },
   {
     name: 'a subset typo (mesh check)',
@@ -413,7 +415,7 @@ const PLAIN_JAVASCRIPT: readonly { readonly name: string; readonly build: Build;
   {
     name: 'ClientTls.mutual(undefined)',
     build: (c) => { ruleL2(c, 'reviews-tls', { trafficPolicy: TrafficPolicy.of({ tls: ClientTls.mutual(undefined as any) }) }); },
-    expect: [error('CI0213', 'spec.trafficPolicy.tls.clientCertificate'), error('CI0213', 'spec.trafficPolicy.tls.privateKey')],
+    expect: [error('CI0213', 'spec.trafficPolicy.tls.clientCertificate'), error('CI0213', 'spec.trafficPolicy.tls.privateKey'), warning('CI1044', 'spec.trafficPolicy.tls')],
   },
   {
     name: 'a Gateway with servers: [undefined]',

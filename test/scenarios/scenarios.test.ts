@@ -31,10 +31,12 @@ describe('addTrafficManagementScenarios', () => {
     addTrafficManagementScenarios(app, { bookinfo: bookinfo.workloads, destinationRules: bookinfo.destinationRules });
     // WHEN
     const report = app.check();
-    // THEN only the two documented suppressions (sample clients without a version label)
+    // THEN only the documented suppressions (sample clients without a version label, and TLS
+    // origination to a public host verified against the proxy's OS CA bundle)
     expect(report.errors).toEqual([]);
     expect(report.warnings).toEqual([]);
     expect(report.suppressed.map((f) => `${f.code} ${f.path}`)).toEqual([
+      'CI1044 egress-tls-origination/edition-cnn-com-rule',
       'CI1012 httpbin-circuit-breaker/fortio/Deployment',
       'CI1012 httpbin-mirror/curl/Deployment',
     ]);

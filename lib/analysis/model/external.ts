@@ -1,4 +1,5 @@
 import { dns1123LabelProblem, hostProblem } from '../values/validate';
+import { InstalledGateway } from './installation';
 
 /**
  * What lives outside the objects under check, declared so that the mesh checks do not report it
@@ -38,6 +39,19 @@ export interface ExternalDeclarations {
    * @default - no external namespaces
    */
   readonly namespaces?: readonly ExternalNamespace[];
+  /**
+   * The gateway deployments the Istio installation runs outside the input (Istio's ingress and
+   * egress gateways, gateways installed with Istio's `gateway` chart), with their pod labels and
+   * Service ports; `ISTIO_DEFAULT_GATEWAYS` holds those `istioctl analyze` assumes.
+   *
+   * When given (even empty), these and the input's pods are ALL the gateway workloads of the
+   * cluster: a Gateway whose selector picks none of them is reported (CI1040), and a Gateway's
+   * server ports are checked against their Services (CI1041). When omitted, the installation is
+   * unknown (Istio's ingress gateway is usually installed separately, with labels the input does
+   * not show): a Gateway that selects no pod of the input is not judged.
+   * @default - unknown installation: Gateways that select no pod of the input are not judged
+   */
+  readonly installedGateways?: readonly InstalledGateway[];
 }
 
 /**
@@ -73,6 +87,11 @@ export function externalDeclarationProblems(declarations: ExternalDeclarations):
     const problem = rest.length > 0 || name === undefined ? 'not of the form <namespace>/<name>'
       : dns1123LabelProblem(namespace) ?? (name === '*' ? undefined : dns1123LabelProblem(name));
     if (problem) out.push(`external gateway '${gateway}': ${problem}`);
+  }
+  for (const gateway of declarations.installedGateways ?? []) {
+    const problem = dns1123LabelProblem(gateway.namespace)
+      ?? gateway.ports.map((p) => [p.port, p.targetPort ?? p.port]).flat().map((n) => (Number.isInteger(n) && n >= 1 && n <= 65535 ? undefined : `port ${n} is not in 1-65535`)).find((x) => x);
+    if (problem) out.push(`installed gateway '${gateway.namespace}/${gateway.name}': ${problem}`);
   }
   for (const namespace of declarations.namespaces ?? []) {
     const problem = dns1123LabelProblem(namespace.name);

@@ -11,6 +11,7 @@ import { asArray, asRecord } from '../manifest/read';
 import { ManifestObject } from '../manifest-object';
 import { AppliedDestinationRules, chooseDestinationRules } from './destination-rule-choice';
 import { ExternalDeclarations, ExternalNamespace } from './external';
+import { InstalledGateway } from './installation';
 import { admitsNamespace, hostsMatch, isWildcard, NamespacedHost, parseNamespacedHost, serviceFqdn, serviceOfFqdn, toFqdn } from './hosts';
 import { ExportScope, exportScope, isVisible } from './visibility';
 import { AMBIENT_REDIRECTION_ANNOTATION, DATAPLANE_MODE_LABEL, hasProxyContainer, INJECTION_LABEL, podInjectSetting, REVISION_LABEL } from './injection';
@@ -173,6 +174,11 @@ export class MeshModel {
   private readonly externalHostsWildcard = new Map<string, string>();
   private readonly externalGateways: ReadonlySet<string>;
   private readonly externalNamespaces: ReadonlyMap<string, ExternalNamespace>;
+  /**
+   * The gateway deployments the installation runs outside the input, when declared
+   * (`external.installedGateways`); `undefined` when the installation is unknown.
+   */
+  public readonly installedGateways: readonly InstalledGateway[] | undefined;
   // built on first use
   private nodesByName?: Map<string, ManifestObject>;
   private policiesByNamespace?: Map<string, Map<string, ManifestObject[]>>;
@@ -225,6 +231,7 @@ export class MeshModel {
     }
     this.externalGateways = new Set(external.gateways ?? []);
     this.externalNamespaces = new Map((external.namespaces ?? []).map((n) => [n.name, n]));
+    this.installedGateways = external.installedGateways;
   }
 
   /**

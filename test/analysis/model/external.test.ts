@@ -1,4 +1,5 @@
 import { ExternalDeclarations, externalDeclarationProblems } from '../../../lib/analysis/model/external';
+import { ISTIO_DEFAULT_GATEWAYS } from '../../../lib/analysis/model/installation';
 import { MeshModel } from '../../../lib/analysis/model/mesh-model';
 import { AnalyzedObject, analyze, bookinfo, deployment, dr, namespace, service, vs } from '../fixtures';
 
@@ -133,6 +134,7 @@ describe('externalDeclarationProblems', () => {
       hosts: ['api.example.com', '*.example.com', '*', 'ratings.prod'],
       gateways: ['istio-system/ingressgateway', 'istio-system/*'],
       namespaces: [{ name: 'legacy', meshed: false }],
+      installedGateways: ISTIO_DEFAULT_GATEWAYS,
     })).toEqual([]);
   });
 
@@ -143,7 +145,17 @@ describe('externalDeclarationProblems', () => {
     [{ gateways: ['a/b/c'] }, "external gateway 'a/b/c': not of the form <namespace>/<name>"],
     [{ gateways: ['Istio-System/gw'] }, "external gateway 'Istio-System/gw': must consist of lowercase alphanumerics or '-', and start and end with an alphanumeric (DNS-1123 label)"],
     [{ namespaces: [{ name: 'legacy_ns' }] }, "external namespace 'legacy_ns': must consist of lowercase alphanumerics or '-', and start and end with an alphanumeric (DNS-1123 label)"],
+    [{ installedGateways: [{ namespace: 'edge', name: 'gw', labels: { istio: 'edge' }, ports: [{ port: 80, targetPort: 70000 }] }] }, "installed gateway 'edge/gw': port 70000 is not in 1-65535"],
+    [{ installedGateways: [{ namespace: 'Edge', name: 'gw', labels: {}, ports: [] }] }, "installed gateway 'Edge/gw': must consist of lowercase alphanumerics or '-', and start and end with an alphanumeric (DNS-1123 label)"],
   ])('fails for %j', (declarations, problem) => {
     expect(externalDeclarationProblems(declarations)).toEqual([problem]);
+  });
+});
+
+describe('MeshModel.installedGateways', () => {
+  test('is the declaration when given (even empty), and undefined (unknown installation) otherwise', () => {
+    expect(new MeshModel([], { external: { installedGateways: ISTIO_DEFAULT_GATEWAYS } }).installedGateways).toBe(ISTIO_DEFAULT_GATEWAYS);
+    expect(new MeshModel([], { external: { installedGateways: [] } }).installedGateways).toEqual([]);
+    expect(new MeshModel([]).installedGateways).toBeUndefined();
   });
 });
