@@ -1,4 +1,5 @@
-// `npm run docs`: regenerates the README's check table from the registry (lib/analysis/registry.ts).
+// `npm run docs`: regenerates the README's check table and its "What is not checked" tables from the
+// registry (lib/analysis/registry.ts) and lib/analysis/not-checked.ts.
 // It bundles the generator with esbuild (already a dev dependency), so it runs without a build.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -14,6 +15,6 @@ const mod = { exports: {} };
 new Function('module', 'exports', 'require', out.outputFiles[0].text)(mod, mod.exports, (await import('node:module')).createRequire(import.meta.url));
 const readme = path.join(root, 'README.md');
 const before = fs.readFileSync(readme, 'utf8');
-const after = mod.exports.withCheckTable(before);
+const after = mod.exports.withGeneratedSections(before);
 if (after !== before) fs.writeFileSync(readme, after);
-console.error(after === before ? 'README.md: the check table is up to date' : 'README.md: check table regenerated');
+console.error(after === before ? 'README.md: the generated sections are up to date' : 'README.md: generated sections regenerated');

@@ -68,7 +68,7 @@ export const MtlsConflict = defineCheck({
   code: 'CI1014',
   name: 'MtlsConflict',
   severity: Severity.WARNING,
-  counterpart: 'KIA0207 / KIA0208; no istioctl analyzer (IST0113 is retired)',
+  counterpart: 'KIA0207 / KIA0208; no istioctl analyzer (Istio 1.30 retired MTLSPolicyConflict)',
   catches: 'a DestinationRule client TLS mode conflicts with the PeerAuthentication of its destination, for the host or one port',
   scope: 'mesh',
   evaluate({ model, report }) {
