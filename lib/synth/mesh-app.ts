@@ -3,6 +3,7 @@ import * as path from 'path';
 import { ApiObject, App, AppProps, Chart } from 'cdk8s';
 import { AnalysisReport } from '../analysis/engine';
 import { formatFinding } from '../analysis/finding';
+import { profiled } from '../analysis/private/profile';
 import { markChecked } from '../analysis/sources/construct-hooks';
 import { replaceDirectoryWith } from './atomic-directory';
 import { hasPlacement, placementOf } from './output-layout';
@@ -190,7 +191,8 @@ export class MeshApp extends App {
     const kustomizations = this.kustomization === false ? new Map<string, string[]>()
       : layeredKustomizations([...files].map(([file, { layer }]) => ({ file, layer })));
     for (const [file, { docs }] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      writeFile(path.join(staging, file), stringifyDocuments(docs));
+      const text = profiled('yaml', () => stringifyDocuments(docs));
+      profiled('write', () => writeFile(path.join(staging, file), text));
     }
     for (const [folder, resources] of kustomizations) writeFile(path.join(staging, folder, KUSTOMIZATION_FILE), kustomizationText(resources));
     if ((this as unknown as { recordConstructMetadata: boolean }).recordConstructMetadata) {

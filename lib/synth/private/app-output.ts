@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject, App, Chart, Names, YamlOutputType } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { profiled } from '../../analysis/private/profile';
 import { RenderedChart } from '../../analysis/sources/construct-tree';
 import { stringifyDocuments } from './yaml-writer';
 
@@ -78,7 +79,8 @@ export function chartDocuments(chart: Chart, rendered: RenderedChart | undefined
 export function writeAppFiles(app: App, outdir: string, charts: readonly Chart[], rendered: ReadonlyMap<Chart, RenderedChart>, hasDependantCharts: boolean): number {
   const files = new Set<string>();
   const save = (file: string, docs: readonly unknown[]) => {
-    fs.writeFileSync(file, stringifyDocuments(docs), { encoding: 'utf8' });
+    const text = profiled('yaml', () => stringifyDocuments(docs));
+    profiled('write', () => fs.writeFileSync(file, text, { encoding: 'utf8' }));
     files.add(file);
   };
   const ext = app.outputFileExtension;

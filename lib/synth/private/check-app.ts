@@ -2,6 +2,7 @@ import { ApiObject, App, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { AnalysisReport, checkMesh, checkObjects, RawFinding, settle } from '../../analysis/engine';
 import { Finding, formatFinding, Severity } from '../../analysis/finding';
+import { profiled } from '../../analysis/private/profile';
 import { checkInfo } from '../../analysis/registry';
 import { constructProblems } from '../../analysis/sources/construct-hooks';
 import { RenderedChart, renderChart } from '../../analysis/sources/construct-tree';
@@ -44,13 +45,13 @@ export function checkApp(app: App, options: { readonly warningsAsErrors: boolean
  * writes it, and the renderings can be written as they are.
  */
 export function analyzeApp(app: App, options: { readonly warningsAsErrors: boolean }): AppAnalysis {
-  const hasDependantCharts = resolveDependencies(app);
-  const charts = topology(app).filter((c): c is Chart => Chart.isChart(c));
-  const rendered = new Map(charts.map((chart) => [chart, renderChart(chart)]));
+  const hasDependantCharts = profiled('resolve dependencies', () => resolveDependencies(app));
+  const charts = profiled('render', () => topology(app).filter((c): c is Chart => Chart.isChart(c)));
+  const rendered = new Map(charts.map((chart) => [chart, profiled('render', () => renderChart(chart))]));
   const all = [...rendered.values()].flatMap((r) => r.objects);
   const raw: RawFinding[] = [];
   for (const r of rendered.values()) raw.push(...r.findings);
-  raw.push(...otherValidations(app));
+  raw.push(...profiled('construct validations', () => otherValidations(app)));
   raw.push(...checkObjects(all));
 
   const objectsOf = (charts: Chart[]) => charts.flatMap((chart) => rendered.get(chart)?.objects ?? []);
@@ -60,7 +61,7 @@ export function analyzeApp(app: App, options: { readonly warningsAsErrors: boole
   for (const [layer, charts] of layers) {
     if (layer !== '') raw.push(...checkMesh([...base, ...objectsOf(charts)]));
   }
-  const report = settle(raw, { warningsAsErrors: options.warningsAsErrors, objects: all });
+  const report = profiled('settle', () => settle(raw, { warningsAsErrors: options.warningsAsErrors, objects: all }));
   return { report, charts, rendered, hasDependantCharts };
 }
 
