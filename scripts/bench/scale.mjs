@@ -76,7 +76,7 @@ for (const objects of sizes) {
     const pick = (list, k) => median(list.map((s) => s[k]));
     const ratio = (k) => median(samples.meshapp.map((s, i) => s[k] / samples.floor[i][k]));
     const row = {
-      objects: n, layout,
+      objects: n, requested: objects, layout,
       meshapp: { wall: pick(samples.meshapp, 'wall'), cpu: pick(samples.meshapp, 'cpu'), mib: pick(samples.meshapp, 'mib') },
       app: withApp ? { wall: pick(samples.app, 'wall'), cpu: pick(samples.app, 'cpu'), mib: pick(samples.app, 'mib') } : undefined,
       floor: { wall: pick(samples.floor, 'wall'), cpu: pick(samples.floor, 'cpu'), mib: pick(samples.floor, 'mib') },
@@ -180,7 +180,8 @@ if (consumer2k) console.log(`  and at ${consumer2k.objects} objects, one chart: 
 // targets
 console.log('\ntargets:');
 const verdict = (ok) => (ok ? 'met' : 'NOT MET');
-for (const r of results.filter((x) => x.objects >= 8000 || x.objects === sizes[sizes.length - 1])) {
+// the targets are set at 8,000 and 20,000 objects (or the largest size asked for)
+for (const r of results.filter((x) => x.requested >= 8000 || x.requested === sizes[sizes.length - 1])) {
   const okT = r.ratios.wall <= 2 && r.ratios.cpu <= 2;
   console.log(`  MeshApp <= 2x the floor in time, ${r.objects} objects, ${r.layout}: ${verdict(okT)} (wall ${r.ratios.wall.toFixed(2)}x, cpu ${r.ratios.cpu.toFixed(2)}x)${!okT && (r.ratios.wall <= 2 || r.ratios.cpu <= 2) ? ' (met on one of the two)' : ''}`);
   console.log(`  MeshApp <= 2x the floor in peak memory, ${r.objects} objects, ${r.layout}: ${verdict(r.ratios.mib <= 2)} (${r.ratios.mib.toFixed(2)}x)`);
