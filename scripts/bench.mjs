@@ -6,6 +6,8 @@
 //      (ts-node with TypeScript 5, which type-checks on every run)
 // plus bare `node` start-up and the bundled app alone, for reference; then the ratios.
 // Usage: node scripts/bench.mjs [--runs N]   (default 5). Every run writes to a temp folder, never dist/.
+//        node scripts/bench.mjs --scale [--runs N] [--sizes 2000,8000,20000]   the generated mesh at scale
+//        (see scripts/bench/scale.mjs), the start-up of Bookinfo's synth, and a consumer's MeshApp vs App.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -13,6 +15,10 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+if (process.argv.includes('--scale')) {
+  await import('./bench/scale.mjs');
+  process.exit(0);
+}
 const argRuns = process.argv.indexOf('--runs');
 const runs = Math.max(5, argRuns >= 0 ? Number(process.argv[argRuns + 1]) : 5);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-istio-bench-'));

@@ -7,8 +7,8 @@
 //   --warnings-as-errors   any unsuppressed warning fails the synth (sets CDK8S_ISTIO_WARNINGS_AS_ERRORS=true)
 // The bundle is rebuilt only when an input changed (see build.mjs); --force-build rebuilds it anyway.
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { buildApp } from './build.mjs';
+import { runBundle } from './run-bundle.mjs';
 
 const args = process.argv.slice(2);
 const i = args.indexOf('--outdir');
@@ -25,7 +25,7 @@ if (args.includes('--warnings-as-errors')) process.env.CDK8S_ISTIO_WARNINGS_AS_E
 await buildApp({ force: args.includes('--force-build') });
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 try {
-  await import(pathToFileURL(path.join(root, 'build', 'main.js')).href);
+  runBundle(path.join(root, 'build', 'main.js'));
 } catch (e) {
   // a failed check (MeshSynthError): the findings, one a line, and the summary; else the message
   process.stderr.write(typeof e?.describe === 'function' ? e.describe() : `${e instanceof Error ? e.message : String(e)}\n`);

@@ -3,6 +3,7 @@ import { Finding, Severity, sortFindings, SuppressedFinding } from './finding';
 import { ManifestObject, Suppression } from './manifest-object';
 import { ExternalDeclarations } from './model/external';
 import { MeshModel } from './model/mesh-model';
+import { addTime, profiled, PROFILING } from './private/profile';
 import { ALL_CHECKS, checkInfo } from './registry';
 
 /**
@@ -126,7 +127,13 @@ export function checkObjects(objects: readonly ManifestObject[], checks: readonl
     ];
     for (const check of applicable) {
       const report = (r: CheckReport) => out.push({ finding: toFinding(check, object, r), object, defers: check.defers });
+      if (!PROFILING) {
+        guard(check, object, report, () => check.evaluate({ object, report }));
+        continue;
+      }
+      const start = performance.now();
       guard(check, object, report, () => check.evaluate({ object, report }));
+      addTime(`check ${check.code} ${check.name}`, performance.now() - start);
     }
   }
   return out;
@@ -138,12 +145,14 @@ export function checkObjects(objects: readonly ManifestObject[], checks: readonl
  *
  * @see https://istio.io/latest/docs/ops/diagnostic-tools/istioctl-analyze/
  */
-export function checkMesh(objects: readonly ManifestObject[], checks: readonly Check[] = ALL_CHECKS, model: MeshModel = new MeshModel(objects)): RawFinding[] {
+export function checkMesh(objects: readonly ManifestObject[], checks: readonly Check[] = ALL_CHECKS, model?: MeshModel): RawFinding[] {
+  const meshModel = model ?? profiled('mesh model', () => new MeshModel(objects));
   const out: RawFinding[] = [];
   for (const check of checks) {
     if (check.scope !== 'mesh') continue;
     const report = (object: ManifestObject, r: CheckReport) => out.push({ finding: toFinding(check, object, r), object });
-    guard(check, undefined, (r) => out.push({ finding: { ...toFinding(check, undefined, r), path: '(mesh)' } }), () => check.evaluate({ model, report }));
+    profiled(`check ${check.code} ${check.name}`, () =>
+      guard(check, undefined, (r) => out.push({ finding: { ...toFinding(check, undefined, r), path: '(mesh)' } }), () => check.evaluate({ model: meshModel, report })));
   }
   return out;
 }

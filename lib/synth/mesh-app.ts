@@ -3,10 +3,12 @@ import * as path from 'path';
 import { ApiObject, App, AppProps, Chart, Yaml } from 'cdk8s';
 import { AnalysisReport } from '../analysis/engine';
 import { formatFinding } from '../analysis/finding';
+import { profiled } from '../analysis/private/profile';
 import { markChecked } from '../analysis/sources/construct-hooks';
 import { replaceDirectoryWith } from './atomic-directory';
 import { hasPlacement, placementOf } from './output-layout';
-import { checkApp, printReport, trimStack } from './private/check-app';
+import { chartDocuments, writeAppFiles } from './private/app-output';
+import { analyzeApp, AppAnalysis, checkApp, printReport, trimStack } from './private/check-app';
 import { hasContent, outputStatement, printWhenUncaught, SAFE_SYNTH_ENV } from './private/failure';
 import { KUSTOMIZATION_FILE, kustomizationText, layeredKustomizations } from './private/kustomization';
 
@@ -148,39 +150,37 @@ export class MeshApp extends App {
    */
   public synth(): void {
     const hadContent = hasContent(this.outdir);
-    const report = this.check();
+    const analysis = analyzeApp(this, { warningsAsErrors: this.warningsAsErrors });
+    const report = analysis.report;
     printReport(report, this.log);
     if (report.errors.length > 0) {
       // the checks failed: the findings are the message
       throw new MeshSynthError(report, outputStatement(this.outdir, hadContent))._throwable([MeshApp.prototype.synth]);
     }
-    const docs = new Map(this.charts.map((chart) => [chart, chart.toJson()]));
+    // each object was rendered once, for the checks: the output is written from the same JSON
+    const docs = new Map(analysis.charts.map((chart) => [chart, chartDocuments(chart, analysis.rendered.get(chart))]));
     let manifests = 0;
     replaceDirectoryWith(this.outdir, (staging) => {
-      manifests = this.charts.some(hasPlacement) ? this.writePlaced(staging, docs) : this.writeAsApp(staging);
+      manifests = analysis.charts.some(hasPlacement) ? this.writePlaced(staging, analysis.charts, docs)
+        : this.writeAsApp(staging, analysis);
     });
-    this.log(this.summarize(docs, manifests, report));
+    this.log(this.summarize(analysis.charts, docs, manifests, report));
   }
 
-  /** Writes exactly what cdk8s's `App.synth()` writes (by running it) into `staging`; returns the number of manifest files. */
-  private writeAsApp(staging: string): number {
-    const outdir = this.outdir;
-    // App.synth() writes to this.outdir: point it at the staging folder for the call
-    Object.defineProperty(this, 'outdir', { value: staging, configurable: true, writable: true });
-    try {
-      super.synth();
-    } finally {
-      Object.defineProperty(this, 'outdir', { value: outdir, configurable: true, writable: true });
+  /** Writes exactly what cdk8s's `App.synth()` writes into `staging`; returns the number of manifest files. */
+  private writeAsApp(staging: string, analysis: AppAnalysis): number {
+    const manifests = writeAppFiles(this, staging, analysis.charts, analysis.rendered, analysis.hasDependantCharts);
+    if (this.kustomization === true) {
+      const files = listFiles(staging).filter((f) => f !== 'construct-metadata.json');
+      fs.writeFileSync(path.join(staging, KUSTOMIZATION_FILE), kustomizationText(files));
     }
-    const manifests = listFiles(staging).filter((f) => f !== 'construct-metadata.json');
-    if (this.kustomization === true) fs.writeFileSync(path.join(staging, KUSTOMIZATION_FILE), kustomizationText(manifests));
-    return manifests.length;
+    return manifests;
   }
 
   /** Writes each chart into the file its placement names (several charts may share one), with the kustomizations. */
-  private writePlaced(staging: string, docsByChart: ReadonlyMap<Chart, any[]>): number {
+  private writePlaced(staging: string, charts: readonly Chart[], docsByChart: ReadonlyMap<Chart, any[]>): number {
     const files = new Map<string, { layer: string; docs: any[] }>();
-    for (const chart of this.charts) {
+    for (const chart of charts) {
       const placement = placementOf(chart);
       const entry = files.get(placement.file) ?? { layer: placement.layer ?? '', docs: [] };
       entry.docs.push(...docsByChart.get(chart) ?? []);
@@ -190,13 +190,14 @@ export class MeshApp extends App {
     const kustomizations = this.kustomization === false ? new Map<string, string[]>()
       : layeredKustomizations([...files].map(([file, { layer }]) => ({ file, layer })));
     for (const [file, { docs }] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      writeFile(path.join(staging, file), Yaml.stringify(...docs));
+      const text = profiled('yaml', () => Yaml.stringify(...docs));
+      profiled('write', () => writeFile(path.join(staging, file), text));
     }
     for (const [folder, resources] of kustomizations) writeFile(path.join(staging, folder, KUSTOMIZATION_FILE), kustomizationText(resources));
     if ((this as unknown as { recordConstructMetadata: boolean }).recordConstructMetadata) {
       // what App.synth() writes for the cdk8s CLI's validation plugins: each object's construct path by name
       const resources: Record<string, { path: string }> = {};
-      for (const chart of this.charts) {
+      for (const chart of charts) {
         for (const o of chart.node.findAll()) {
           if (ApiObject.isApiObject(o) && Chart.of(o) === chart) resources[o.name] = { path: o.node.path };
         }
@@ -206,7 +207,7 @@ export class MeshApp extends App {
     return files.size;
   }
 
-  private summarize(docsByChart: ReadonlyMap<Chart, any[]>, manifests: number, report: AnalysisReport): string {
+  private summarize(charts: readonly Chart[], docsByChart: ReadonlyMap<Chart, any[]>, manifests: number, report: AnalysisReport): string {
     const kinds = new Map<string, number>();
     let objects = 0;
     for (const docs of docsByChart.values()) {
@@ -217,7 +218,7 @@ export class MeshApp extends App {
     }
     const perKind = [...kinds.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, n]) => `${k} ${n}`).join(', ');
     return [
-      `synthesized ${this.charts.length} charts into ${manifests} files under ${this.outdir}/`,
+      `synthesized ${charts.length} charts into ${manifests} files under ${this.outdir}/`,
       `  objects: ${objects} (${perKind})`,
       `  findings: ${report.errors.length} errors, ${report.warnings.length} warnings, ${report.suppressed.length} suppressed`,
     ].join('\n');

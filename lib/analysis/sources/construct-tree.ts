@@ -1,4 +1,4 @@
-import { ApiObject, App, Chart, DependencyGraph, JsonPatch } from 'cdk8s';
+import { ApiObject, App, Chart, JsonPatch } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { checkInfo } from '../registry';
 import { RawFinding } from '../engine';
@@ -7,6 +7,7 @@ import { expandList } from '../manifest/list';
 import { ManifestObject } from '../manifest-object';
 import { Suppressions } from '../suppressions';
 import { constructProblems } from './construct-hooks';
+import { topology } from './topology';
 
 /**
  * The objects of one chart, rendered once, and what could not be rendered or failed a
@@ -24,6 +25,13 @@ export interface RenderedChart {
    * own validation failed (CI0019).
    */
   readonly findings: RawFinding[];
+  /**
+   * Each API object of the chart in the order cdk8s writes them, with the JSON it rendered to
+   * (`ApiObject.toJson()`, the very object the checks read): what `Chart.toJson()` returns, so
+   * that an app is written without rendering it again. `manifest` is left out for an object that
+   * could not be rendered as it is.
+   */
+  readonly apiObjects: ReadonlyArray<{ readonly apiObject: ApiObject; readonly manifest?: any }>;
 }
 
 /**
@@ -42,7 +50,7 @@ export interface RenderedChart {
  */
 export function renderCharts(scope: IConstruct): RenderedChart[] {
   const charts = scope.node.findAll().filter((c): c is Chart => Chart.isChart(c));
-  return charts.map(renderChart);
+  return charts.map((chart) => renderChart(chart));
 }
 
 /**
@@ -54,11 +62,13 @@ export function renderChart(chart: Chart): RenderedChart {
   const objects: ManifestObject[] = [];
   const byPath = new Map<string, ManifestObject>();
   const findings: RawFinding[] = [];
-  const ordered = new DependencyGraph(chart.node).topology()
-    .filter((c): c is ApiObject => ApiObject.isApiObject(c) && Chart.of(c) === chart);
+  const apiObjects: Array<{ apiObject: ApiObject; manifest?: any }> = [];
+  // the order of cdk8s's chartToKube: the chart's dependency topology, objects of nested charts left out
+  const ordered = topology(chart).filter((c): c is ApiObject => ApiObject.isApiObject(c) && Chart.of(c) === chart);
   for (const apiObject of ordered) {
     const rendered = renderApiObject(apiObject);
     findings.push(...rendered.findings);
+    apiObjects.push(rendered.findings.length === 0 && rendered.object ? { apiObject, manifest: rendered.object.manifest } : { apiObject });
     if (rendered.object) {
       // a `kind: List` (an Included file, say) is checked as its items, as kubectl applies it
       objects.push(...expandList(rendered.object));
@@ -70,7 +80,7 @@ export function renderChart(chart: Chart): RenderedChart {
     if (Chart.of(c) !== chart || ApiObject.isApiObject(c) || c instanceof App) continue;
     findings.push(...constructFindings(c, byPath.get(c.node.path)));
   }
-  return { chart, objects, findings };
+  return { chart, objects, findings, apiObjects };
 }
 
 /**

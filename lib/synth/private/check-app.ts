@@ -2,10 +2,28 @@ import { ApiObject, App, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { AnalysisReport, checkMesh, checkObjects, RawFinding, settle } from '../../analysis/engine';
 import { Finding, formatFinding, Severity } from '../../analysis/finding';
+import { profiled } from '../../analysis/private/profile';
 import { checkInfo } from '../../analysis/registry';
 import { constructProblems } from '../../analysis/sources/construct-hooks';
-import { renderCharts } from '../../analysis/sources/construct-tree';
+import { RenderedChart, renderChart } from '../../analysis/sources/construct-tree';
+import { topology } from '../../analysis/sources/topology';
 import { placementOf } from '../output-layout';
+import { resolveDependencies } from './app-output';
+
+/**
+ * What {@link analyzeApp} found, and what it rendered on the way, so that the output is written
+ * from the same renderings.
+ */
+export interface AppAnalysis {
+  /** Every finding. */
+  readonly report: AnalysisReport;
+  /** The app's charts in cdk8s's topological order (`App.charts`). */
+  readonly charts: Chart[];
+  /** Each chart's rendering. */
+  readonly rendered: ReadonlyMap<Chart, RenderedChart>;
+  /** Whether a chart depends on another (cdk8s then numbers the files). */
+  readonly hasDependantCharts: boolean;
+}
 
 /**
  * Every check over a whole app, as `MeshApp.check()` and `IstioChecks.enable` run it: each chart
@@ -18,21 +36,33 @@ import { placementOf } from '../output-layout';
  * reports.
  */
 export function checkApp(app: App, options: { readonly warningsAsErrors: boolean }): AnalysisReport {
-  const rendered = new Map(renderCharts(app).map((r) => [r.chart, r]));
+  return analyzeApp(app, options).report;
+}
+
+/**
+ * {@link checkApp}, keeping what it rendered: cdk8s's dependencies between charts and objects
+ * are resolved first (as `App.synth()` does), so that each chart renders in the order `App`
+ * writes it, and the renderings can be written as they are.
+ */
+export function analyzeApp(app: App, options: { readonly warningsAsErrors: boolean }): AppAnalysis {
+  const hasDependantCharts = profiled('resolve dependencies', () => resolveDependencies(app));
+  const charts = profiled('render', () => topology(app).filter((c): c is Chart => Chart.isChart(c)));
+  const rendered = new Map(charts.map((chart) => [chart, profiled('render', () => renderChart(chart))]));
   const all = [...rendered.values()].flatMap((r) => r.objects);
   const raw: RawFinding[] = [];
   for (const r of rendered.values()) raw.push(...r.findings);
-  raw.push(...otherValidations(app));
+  raw.push(...profiled('construct validations', () => otherValidations(app)));
   raw.push(...checkObjects(all));
 
   const objectsOf = (charts: Chart[]) => charts.flatMap((chart) => rendered.get(chart)?.objects ?? []);
-  const layers = layersOf(app);
+  const layers = layersOf(charts);
   const base = objectsOf(layers.get('') ?? []);
   raw.push(...checkMesh(base));
   for (const [layer, charts] of layers) {
     if (layer !== '') raw.push(...checkMesh([...base, ...objectsOf(charts)]));
   }
-  return settle(raw, { warningsAsErrors: options.warningsAsErrors, objects: all });
+  const report = profiled('settle', () => settle(raw, { warningsAsErrors: options.warningsAsErrors, objects: all }));
+  return { report, charts, rendered, hasDependantCharts };
 }
 
 /**
@@ -68,11 +98,13 @@ export function trimStack(error: Error, entryPoints: ReadonlyArray<Function | un
 }
 
 /** Charts by layer name ('' is the base app), in the app's topological order. */
-function layersOf(app: App): Map<string, Chart[]> {
+function layersOf(charts: readonly Chart[]): Map<string, Chart[]> {
   const out = new Map<string, Chart[]>([['', []]]);
-  for (const chart of app.charts) {
+  for (const chart of charts) {
     const layer = placementOf(chart).layer ?? '';
-    out.set(layer, [...(out.get(layer) ?? []), chart]);
+    const list = out.get(layer);
+    if (list) list.push(chart);
+    else out.set(layer, [chart]);
   }
   return out;
 }
