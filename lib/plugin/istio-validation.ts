@@ -1,7 +1,9 @@
 import { checkMesh, checkObjects, settle } from '../analysis/engine';
+import { ExternalDeclarations, validExternal } from '../analysis/model/external';
+import { MeshModel } from '../analysis/model/mesh-model';
 import { formatValue } from '../analysis/finding';
 import { ManifestObject } from '../analysis/manifest-object';
-import { checkInfo } from '../analysis/registry';
+import { ALL_CHECKS, checkInfo } from '../analysis/registry';
 import { readManifests } from '../analysis/sources/yaml';
 
 /**
@@ -17,6 +19,15 @@ export interface IstioValidationProps {
    * @default - true when the environment variable `CDK8S_ISTIO_WARNINGS_AS_ERRORS` is `true`, else false
    */
   readonly warningsAsErrors?: boolean;
+
+  /**
+   * What lives outside the app, declared so that the checks do not report it missing (see
+   * `MeshAppProps.external`): in `cdk8s.yaml`, `external: { hosts: [...], gateways: [...], namespaces: [{ name, meshed }] }`.
+   *
+   * @default - nothing outside the app is declared
+   * @see https://istio.io/latest/docs/ops/diagnostic-tools/istioctl-analyze/
+   */
+  readonly external?: ExternalDeclarations;
 }
 
 /**
@@ -81,7 +92,7 @@ export interface IstioValidationContext {
   };
 }
 
-const KNOWN_PROPERTIES = ['warningsAsErrors'];
+const KNOWN_PROPERTIES = ['warningsAsErrors', 'external'];
 
 /**
  * The cdk8s-istio checks as a cdk8s CLI validation plugin: `cdk8s synth` runs them over the
@@ -110,6 +121,7 @@ const KNOWN_PROPERTIES = ['warningsAsErrors'];
  */
 export class IstioValidation {
   private readonly warningsAsErrors: boolean;
+  private readonly external?: ExternalDeclarations;
 
   /**
    * The CLI creates the plugin with the entry's `properties`.
@@ -126,6 +138,10 @@ export class IstioValidation {
       throw new Error(`IstioValidation: property warningsAsErrors must be true or false, got ${formatValue(given.warningsAsErrors)}`);
     }
     this.warningsAsErrors = props.warningsAsErrors ?? process.env.CDK8S_ISTIO_WARNINGS_AS_ERRORS === 'true';
+    if (given.external !== undefined && (typeof given.external !== 'object' || given.external === null || Array.isArray(given.external))) {
+      throw new Error(`IstioValidation: property external must be a map (hosts, gateways, namespaces, installedGateways), got ${formatValue(given.external)}`);
+    }
+    this.external = validExternal('IstioValidation', props.external);
   }
 
   /**
@@ -137,7 +153,7 @@ export class IstioValidation {
   public async validate(context: IstioValidationContext): Promise<void> {
     const read = readManifests(context.manifests);
     const objects = read.objects;
-    const report = settle([...read.findings, ...checkObjects(objects), ...checkMesh(objects)], { warningsAsErrors: this.warningsAsErrors, objects });
+    const report = settle([...read.findings, ...checkObjects(objects), ...checkMesh(objects, ALL_CHECKS, new MeshModel(objects, { external: this.external }))], { warningsAsErrors: this.warningsAsErrors, objects });
 
     const byFinding = objectIndex(objects);
     const names = new Map<string, number>();

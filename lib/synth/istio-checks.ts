@@ -1,5 +1,6 @@
 import { App, Testing } from 'cdk8s';
 import { AnalysisReport } from '../analysis/engine';
+import { ExternalDeclarations, validExternal } from '../analysis/model/external';
 import { isChecked, markChecked } from '../analysis/sources/construct-hooks';
 import { MeshSynthError } from './mesh-app';
 import { checkApp, printReport } from './private/check-app';
@@ -17,6 +18,15 @@ export interface IstioChecksOptions {
    * @default - true when the environment variable `CDK8S_ISTIO_WARNINGS_AS_ERRORS` is `true`, else false
    */
   readonly warningsAsErrors?: boolean;
+
+  /**
+   * What lives outside the app, declared so that the checks do not report it missing (see
+   * `MeshAppProps.external`).
+   *
+   * @default - nothing outside the app is declared
+   * @see https://istio.io/latest/docs/ops/diagnostic-tools/istioctl-analyze/
+   */
+  readonly external?: ExternalDeclarations;
 
   /**
    * Where warnings and suppressed findings are printed, one a line.
@@ -68,6 +78,7 @@ export class IstioChecks {
       throw new Error('IstioChecks.enable: this app already runs the checks (a MeshApp, or enable was called before); call it once, on a cdk8s App');
     }
     // the L2 constructs' own validations step back: the app's report holds their findings once
+    const external = validExternal('IstioChecks.enable', options.external);
     markChecked(app);
     const warningsAsErrors = options.warningsAsErrors ?? process.env.CDK8S_ISTIO_WARNINGS_AS_ERRORS === 'true';
     const log = options.log ?? ((line: string) => process.stderr.write(line + '\n'));
@@ -101,7 +112,7 @@ export class IstioChecks {
         running = true;
         let report: AnalysisReport;
         try {
-          report = checkApp(app, { warningsAsErrors });
+          report = checkApp(app, { warningsAsErrors, external });
         } finally {
           running = false;
         }

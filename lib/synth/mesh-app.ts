@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject, App, AppProps, Chart, Yaml } from 'cdk8s';
 import { AnalysisReport } from '../analysis/engine';
+import { ExternalDeclarations, validExternal } from '../analysis/model/external';
 import { formatFinding } from '../analysis/finding';
 import { profiled } from '../analysis/private/profile';
 import { markChecked } from '../analysis/sources/construct-hooks';
@@ -25,6 +26,18 @@ export interface MeshAppProps extends AppProps {
    *   (`npm run synth -- --warnings-as-errors` sets it), else false
    */
   readonly warningsAsErrors?: boolean;
+
+  /**
+   * What lives outside the app, declared so that the checks do not report it missing: hosts and
+   * Gateways served elsewhere, namespaces managed elsewhere, the gateway workloads of Istio's
+   * installation (the same declarations as `cdk8s-istio check --external-*`).
+   *
+   * @example
+   * new MeshApp({ external: { hosts: ['*.payments.svc.cluster.local'], gateways: ['istio-system/public'] } })
+   * @default - nothing outside the app is declared: every reference must resolve inside it
+   * @see https://istio.io/latest/docs/ops/diagnostic-tools/istioctl-analyze/
+   */
+  readonly external?: ExternalDeclarations;
 
   /**
    * Where the synthesis report (warnings, suppressed findings and the summary) is printed.
@@ -121,6 +134,7 @@ export class MeshSynthError extends Error {
  */
 export class MeshApp extends App {
   private readonly warningsAsErrors: boolean;
+  private readonly external?: ExternalDeclarations;
   private readonly log: (line: string) => void;
   private readonly kustomization?: boolean;
 
@@ -128,6 +142,7 @@ export class MeshApp extends App {
     super(props);
     markChecked(this);
     this.warningsAsErrors = props.warningsAsErrors ?? process.env.CDK8S_ISTIO_WARNINGS_AS_ERRORS === 'true';
+    this.external = validExternal('MeshApp', props.external);
     this.log = props.log ?? ((line) => process.stderr.write(line + '\n'));
     this.kustomization = props.kustomization;
   }
@@ -141,7 +156,7 @@ export class MeshApp extends App {
    * (CI0019). `IstioChecks.enable` runs exactly this on a plain cdk8s `App`.
    */
   public check(): AnalysisReport {
-    return checkApp(this, { warningsAsErrors: this.warningsAsErrors });
+    return checkApp(this, { warningsAsErrors: this.warningsAsErrors, external: this.external });
   }
 
   /**
@@ -150,7 +165,7 @@ export class MeshApp extends App {
    */
   public synth(): void {
     const hadContent = hasContent(this.outdir);
-    const analysis = analyzeApp(this, { warningsAsErrors: this.warningsAsErrors });
+    const analysis = analyzeApp(this, { warningsAsErrors: this.warningsAsErrors, external: this.external });
     const report = analysis.report;
     printReport(report, this.log);
     if (report.errors.length > 0) {

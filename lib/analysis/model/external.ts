@@ -77,25 +77,55 @@ export interface ExternalNamespace {
  */
 export function externalDeclarationProblems(declarations: ExternalDeclarations): string[] {
   const out: string[] = [];
-  for (const host of declarations.hosts ?? []) {
+  // declarations may come from YAML (cdk8s.yaml) or plain JavaScript: each list is checked for its shape first
+  const list = <T>(key: keyof ExternalDeclarations, isEntry: (x: unknown) => boolean, entry: string): T[] => {
+    const value = (declarations as Record<string, unknown>)[key];
+    if (value === undefined) return [];
+    if (!Array.isArray(value)) {
+      out.push(`external ${key} must be a list, each ${entry}, got ${JSON.stringify(value)}`);
+      return [];
+    }
+    const bad = value.filter((x) => !isEntry(x));
+    if (bad.length > 0) out.push(`external ${key}: each entry must be ${entry}, got ${bad.map((x) => JSON.stringify(x)).join(', ')}`);
+    return value.filter(isEntry) as T[];
+  };
+  const isString = (x: unknown) => typeof x === 'string';
+  const isNamed = (x: unknown) => typeof x === 'object' && x !== null && typeof (x as { name?: unknown }).name === 'string';
+  for (const host of list<string>('hosts', isString, 'a host name')) {
     const problem = hostProblem(host, { allowWildcard: true, allowBareWildcard: true });
     if (problem) out.push(`external host '${host}': ${problem}`);
     else if (!host.includes('.') && host !== '*') out.push(`external host '${host}': a short name needs its namespace, e.g. '${host}.<namespace>.svc.cluster.local'`);
   }
-  for (const gateway of declarations.gateways ?? []) {
+  for (const gateway of list<string>('gateways', isString, 'a <namespace>/<name> string')) {
     const [namespace, name, ...rest] = gateway.split('/');
     const problem = rest.length > 0 || name === undefined ? 'not of the form <namespace>/<name>'
       : dns1123LabelProblem(namespace) ?? (name === '*' ? undefined : dns1123LabelProblem(name));
     if (problem) out.push(`external gateway '${gateway}': ${problem}`);
   }
-  for (const gateway of declarations.installedGateways ?? []) {
+  const isGateway = (x: unknown) => isNamed(x) && typeof (x as { namespace?: unknown }).namespace === 'string' && Array.isArray((x as { ports?: unknown }).ports);
+  for (const gateway of list<InstalledGateway>('installedGateways', isGateway, 'a gateway with name, namespace and ports')) {
     const problem = dns1123LabelProblem(gateway.namespace)
-      ?? gateway.ports.map((p) => [p.port, p.targetPort ?? p.port]).flat().map((n) => (Number.isInteger(n) && n >= 1 && n <= 65535 ? undefined : `port ${n} is not in 1-65535`)).find((x) => x);
+      ?? gateway.ports.map((p) => [p?.port, p?.targetPort ?? p?.port]).flat().map((n) => (Number.isInteger(n) && n! >= 1 && n! <= 65535 ? undefined : `port ${n} is not in 1-65535`)).find((x) => x);
     if (problem) out.push(`installed gateway '${gateway.namespace}/${gateway.name}': ${problem}`);
   }
-  for (const namespace of declarations.namespaces ?? []) {
+  for (const namespace of list<ExternalNamespace>('namespaces', isNamed, 'a namespace ({ name, meshed? })')) {
     const problem = dns1123LabelProblem(namespace.name);
     if (problem) out.push(`external namespace '${namespace.name}': ${problem}`);
   }
   return out;
+}
+
+/**
+ * `declarations` when they are valid; throws an error naming `owner` and every problem otherwise
+ * (a declaration is part of the program, like a construct's props, not input to report on).
+ *
+ * @example
+ * const external = validExternal('MeshApp', props.external);
+ * @see https://istio.io/latest/docs/ops/diagnostic-tools/istioctl-analyze/
+ */
+export function validExternal(owner: string, declarations: ExternalDeclarations | undefined): ExternalDeclarations | undefined {
+  if (declarations === undefined) return undefined;
+  const problems = externalDeclarationProblems(declarations);
+  if (problems.length > 0) throw new Error(`${owner}: invalid external declarations: ${problems.join('; ')}`);
+  return declarations;
 }

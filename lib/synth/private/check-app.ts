@@ -2,8 +2,11 @@ import { ApiObject, App, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { AnalysisReport, checkMesh, checkObjects, RawFinding, settle } from '../../analysis/engine';
 import { Finding, formatFinding, Severity } from '../../analysis/finding';
+import { ManifestObject } from '../../analysis/manifest-object';
+import { ExternalDeclarations } from '../../analysis/model/external';
+import { MeshModel } from '../../analysis/model/mesh-model';
 import { profiled } from '../../analysis/private/profile';
-import { checkInfo } from '../../analysis/registry';
+import { ALL_CHECKS, checkInfo } from '../../analysis/registry';
 import { constructProblems } from '../../analysis/sources/construct-hooks';
 import { RenderedChart, renderChart } from '../../analysis/sources/construct-tree';
 import { topology } from '../../analysis/sources/topology';
@@ -14,6 +17,14 @@ import { resolveDependencies } from './app-output';
  * What {@link analyzeApp} found, and what it rendered on the way, so that the output is written
  * from the same renderings.
  */
+/** How an app is checked. */
+export interface CheckAppOptions {
+  /** Treat unsuppressed warnings as errors. */
+  readonly warningsAsErrors: boolean;
+  /** What lives outside the app. */
+  readonly external?: ExternalDeclarations;
+}
+
 export interface AppAnalysis {
   /** Every finding. */
   readonly report: AnalysisReport;
@@ -35,7 +46,7 @@ export interface AppAnalysis {
  * validations return nothing and the validations collected here are only the ones nobody else
  * reports.
  */
-export function checkApp(app: App, options: { readonly warningsAsErrors: boolean }): AnalysisReport {
+export function checkApp(app: App, options: CheckAppOptions): AnalysisReport {
   return analyzeApp(app, options).report;
 }
 
@@ -44,7 +55,7 @@ export function checkApp(app: App, options: { readonly warningsAsErrors: boolean
  * are resolved first (as `App.synth()` does), so that each chart renders in the order `App`
  * writes it, and the renderings can be written as they are.
  */
-export function analyzeApp(app: App, options: { readonly warningsAsErrors: boolean }): AppAnalysis {
+export function analyzeApp(app: App, options: CheckAppOptions): AppAnalysis {
   const hasDependantCharts = profiled('resolve dependencies', () => resolveDependencies(app));
   const charts = profiled('render', () => topology(app).filter((c): c is Chart => Chart.isChart(c)));
   const rendered = new Map(charts.map((chart) => [chart, profiled('render', () => renderChart(chart))]));
@@ -57,9 +68,10 @@ export function analyzeApp(app: App, options: { readonly warningsAsErrors: boole
   const objectsOf = (charts: Chart[]) => charts.flatMap((chart) => rendered.get(chart)?.objects ?? []);
   const layers = layersOf(charts);
   const base = objectsOf(layers.get('') ?? []);
-  raw.push(...checkMesh(base));
+  const mesh = (objects: ManifestObject[]) => checkMesh(objects, ALL_CHECKS, profiled('mesh model', () => new MeshModel(objects, { external: options.external })));
+  raw.push(...mesh(base));
   for (const [layer, charts] of layers) {
-    if (layer !== '') raw.push(...checkMesh([...base, ...objectsOf(charts)]));
+    if (layer !== '') raw.push(...mesh([...base, ...objectsOf(charts)]));
   }
   const report = profiled('settle', () => settle(raw, { warningsAsErrors: options.warningsAsErrors, objects: all }));
   return { report, charts, rendered, hasDependantCharts };

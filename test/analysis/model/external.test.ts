@@ -1,4 +1,4 @@
-import { ExternalDeclarations, externalDeclarationProblems } from '../../../lib/analysis/model/external';
+import { ExternalDeclarations, externalDeclarationProblems, validExternal } from '../../../lib/analysis/model/external';
 import { ISTIO_DEFAULT_GATEWAYS } from '../../../lib/analysis/model/installation';
 import { MeshModel } from '../../../lib/analysis/model/mesh-model';
 import { AnalyzedObject, analyze, bookinfo, deployment, dr, namespace, service, vs } from '../fixtures';
@@ -147,8 +147,21 @@ describe('externalDeclarationProblems', () => {
     [{ namespaces: [{ name: 'legacy_ns' }] }, "external namespace 'legacy_ns': must consist of lowercase alphanumerics or '-', and start and end with an alphanumeric (DNS-1123 label)"],
     [{ installedGateways: [{ namespace: 'edge', name: 'gw', labels: { istio: 'edge' }, ports: [{ port: 80, targetPort: 70000 }] }] }, "installed gateway 'edge/gw': port 70000 is not in 1-65535"],
     [{ installedGateways: [{ namespace: 'Edge', name: 'gw', labels: {}, ports: [] }] }, "installed gateway 'Edge/gw': must consist of lowercase alphanumerics or '-', and start and end with an alphanumeric (DNS-1123 label)"],
+    // from YAML (cdk8s.yaml) or plain JavaScript: the shape is checked before the entries, never a throw
+    [{ hosts: 'api.example.com' } as any, 'external hosts must be a list, each a host name, got "api.example.com"'],
+    [{ gateways: [7] } as any, 'external gateways: each entry must be a <namespace>/<name> string, got 7'],
+    [{ namespaces: ['legacy'] } as any, 'external namespaces: each entry must be a namespace ({ name, meshed? }), got "legacy"'],
+    [{ installedGateways: [{ name: 'gw' }] } as any, 'external installedGateways: each entry must be a gateway with name, namespace and ports, got {"name":"gw"}'],
   ])('fails for %j', (declarations, problem) => {
     expect(externalDeclarationProblems(declarations)).toEqual([problem]);
+  });
+
+  test('validExternal returns valid declarations and throws one error naming the owner and every problem', () => {
+    const ok = { hosts: ['api.example.com'] };
+    expect(validExternal('MeshApp', ok)).toBe(ok);
+    expect(validExternal('MeshApp', undefined)).toBeUndefined();
+    expect(() => validExternal('MeshApp', { hosts: ['ratings'], gateways: ['gw'] })).toThrow(
+      "MeshApp: invalid external declarations: external host 'ratings': a short name needs its namespace, e.g. 'ratings.<namespace>.svc.cluster.local'; external gateway 'gw': not of the form <namespace>/<name>");
   });
 });
 
