@@ -10,6 +10,7 @@ import { App, Chart, Testing } from 'cdk8s';
 import type { ValidationContext as CliValidationContext } from 'cdk8s-cli/plugins';
 import { ExternalDeclarations } from '../../lib/analysis/model/external';
 import { Destination } from '../../lib/istio/routing/destination';
+import { GatewayBinding } from '../../lib/istio/routing/gateway-binding';
 import { VirtualService } from '../../lib/istio/virtual-service';
 import { IstioValidation } from '../../lib/plugin/istio-validation';
 import { IstioChecks } from '../../lib/synth/istio-checks';
@@ -25,7 +26,7 @@ function routes(app: App): void {
   const chart = new Chart(app, 'checkout', { namespace: 'checkout' });
   new VirtualService(chart, 'pay', {
     hosts: ['pay.example.com'],
-    gateways: ['istio-system/public'],
+    gateways: [GatewayBinding.fromName('istio-system/public')],
     httpRoutes: [{ route: [{ destination: Destination.fromHost('api.payments.svc.cluster.local', { port: 8080 }) }] }],
   });
 }
