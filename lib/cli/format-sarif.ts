@@ -16,13 +16,13 @@ import { packageInfo } from './package-info';
  */
 export function toSarif(outcome: CheckOutcome): sarif.Log {
   const pkg = packageInfo();
-  const helpUri = `${pkg.readmeUri}#checks`;
+  const helpUri = pkg.readmeUri ? `${pkg.readmeUri.replace(/#.*$/, '')}#checks` : undefined;
   const rules: sarif.ReportingDescriptor[] = ALL_CHECKS.map((c) => ({
     id: c.code,
     name: c.name,
     shortDescription: { text: c.catches },
     defaultConfiguration: { level: level(c.severity) },
-    helpUri,
+    ...(helpUri ? { helpUri } : {}),
     properties: { counterpart: c.counterpart, scope: c.scope },
   }));
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
@@ -46,7 +46,7 @@ export function toSarif(outcome: CheckOutcome): sarif.Log {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [{
-      tool: { driver: { name: pkg.name, version: pkg.version, informationUri: pkg.readmeUri, rules } },
+      tool: { driver: { name: pkg.name, version: pkg.version, ...(pkg.readmeUri ? { informationUri: pkg.readmeUri } : {}), rules } },
       results: [
         ...sortFindings([...errors, ...warnings]).map(result),
         ...suppressed.map((f: SuppressedFinding) => ({ ...result(f), suppressions: [{ kind: 'inSource' as const, status: 'accepted' as const, justification: f.reason }] })),

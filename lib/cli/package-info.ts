@@ -12,8 +12,11 @@ export interface PackageInfo {
   readonly name: string;
   /** The package version, e.g. `0.1.0`. */
   readonly version: string;
-  /** Where the README is published, for links to its check table. */
-  readonly readmeUri: string;
+  /**
+   * Where the README is published (package.json's `homepage`), for links to its check table.
+   * @default - none: the package declares no homepage, and no link is made up
+   */
+  readonly readmeUri?: string;
 }
 
 /**
@@ -23,11 +26,13 @@ export interface PackageInfo {
  */
 export function packageInfo(): PackageInfo {
   let version = '0.0.0';
+  let homepage: string | undefined;
   for (let dir = __dirname; ; dir = path.dirname(dir)) {
     try {
       const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
       if (pkg.name === 'cdk8s-istio') {
         version = String(pkg.version);
+        homepage = typeof pkg.homepage === 'string' && /^https?:\/\//.test(pkg.homepage) ? pkg.homepage : undefined;
         break;
       }
     } catch {
@@ -35,6 +40,6 @@ export function packageInfo(): PackageInfo {
     }
     if (path.dirname(dir) === dir) break;
   }
-  // the package's README as the npm registry publishes it (its headings are anchors)
-  return { name: 'cdk8s-istio', version, readmeUri: 'https://www.npmjs.com/package/cdk8s-istio' };
+  // a link only where the package says its README is published (not yet: it is installed from a tarball)
+  return { name: 'cdk8s-istio', version, ...(homepage ? { readmeUri: homepage } : {}) };
 }
