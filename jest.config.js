@@ -10,5 +10,7 @@ module.exports = {
   transform: { '^.+\\.ts$': swc, '/node_modules/@marcbachmann/cel-js/.+\\.js$': swc },
   transformIgnorePatterns: ['/node_modules/(?!@marcbachmann/cel-js/)'],
   setupFilesAfterEnv: ['<rootDir>/test/setup/schema-guard.ts'],
+  // jest's runtime with V8's compiled code reused across the test files of a worker (see the file)
+  runtime: '<rootDir>/test/setup/code-cache-runtime.js',
   moduleFileExtensions: ['ts', 'js', 'json'],
 };

@@ -1,0 +1,74 @@
+/**
+ * jest's module runtime, with a V8 code cache shared by the test files a worker runs.
+ *
+ * jest gives every test file its own module registry (the isolation we keep: every file loads
+ * lib/, cdk8s and the rest afresh and runs their top-level code again), and compiles every module
+ * again for it: with ~400 modules per file (lib/, imports/, cdk8s, yaml, re2js, and jest's own
+ * expect and circus, which run inside the test's context) compiling was about 40% of the time of
+ * a test file that imports lib/. Here a module is compiled as a script (`vm.Script`, with the
+ * CommonJS wrapper jest 26 used) so that V8 can serialize its compiled code after the first test
+ * file ran it (the functions it called included, which `vm.compileFunction` cannot give), and every
+ * later test file in the worker starts from that code instead of parsing and compiling again. The
+ * module's code still runs afresh in each test file's context: only V8's compiled code is reused.
+ *
+ * The cache is in memory, per worker, keyed by the file name and the transformed source (the same
+ * string while jest's in-memory transform cache holds it): nothing is written to disk, so a cold
+ * run (CI) gains from its second test file on. If V8 rejects cached code or a module does not
+ * compile as a script, the module is compiled the way jest compiles it.
+ */
+'use strict';
+const vm = require('vm');
+const Runtime = require('jest-runtime').default;
+
+/** filename -> { source, data?: Buffer, script?: vm.Script (until its code is serialized) } */
+const codeCache = new Map();
+/** scripts compiled without cached code: serialized when their test file ends */
+const toSerialize = [];
+
+class CodeCacheRuntime extends Runtime {
+  constructor(...args) {
+    super(...args);
+    const executor = this.executor;
+    const environment = this._environment;
+    // the internals this relies on (jest-runtime 30): without them, compile as jest does
+    if (!executor || typeof executor.compile !== 'function' || !Array.isArray(executor.injectedModuleParameters)
+      || typeof executor.dynamicImport !== 'function' || !environment || typeof environment.getVmContext !== 'function') return;
+    const jestCompile = executor.compile.bind(executor);
+    const parameters = executor.injectedModuleParameters.join(',');
+    executor.compile = (source, filename) => {
+      const context = environment.getVmContext();
+      if (context == null) return null;
+      if (executor.resolution.isCoreModule(filename)) return jestCompile(source, filename);
+      const cached = codeCache.get(filename);
+      const hit = cached !== undefined && cached.source === source ? cached : undefined;
+      let script;
+      try {
+        // one line: line numbers in stack traces stay those of the transformed source
+        script = new vm.Script(`({"Object.<anonymous>":function(${parameters}){${source}\n}});`, {
+          filename,
+          cachedData: hit?.data,
+          importModuleDynamically: (specifier, _script, attributes, ...rest) => executor.dynamicImport(specifier, filename, context, attributes, rest[0]),
+        });
+      } catch {
+        return jestCompile(source, filename); // jest reports the syntax error its own way
+      }
+      if (!hit || script.cachedDataRejected) {
+        const entry = { source, data: undefined, script };
+        codeCache.set(filename, entry);
+        toSerialize.push(entry);
+      }
+      return script.runInContext(context)['Object.<anonymous>'];
+    };
+  }
+
+  teardown() {
+    for (const entry of toSerialize.splice(0)) {
+      entry.data = entry.script.createCachedData();
+      entry.script = undefined;
+    }
+    return super.teardown();
+  }
+}
+
+module.exports = CodeCacheRuntime;
+module.exports.default = CodeCacheRuntime;
