@@ -17,6 +17,7 @@
  * compile as a script, the module is compiled the way jest compiles it.
  */
 'use strict';
+const fs = require('fs');
 const vm = require('vm');
 const Runtime = require('jest-runtime').default;
 
@@ -24,6 +25,8 @@ const Runtime = require('jest-runtime').default;
 const codeCache = new Map();
 /** scripts compiled without cached code: serialized when their test file ends */
 const toSerialize = [];
+/** filename -> { mtimeMs, size, text }: module sources read by an earlier test file of the worker */
+const sources = new Map();
 
 class CodeCacheRuntime extends Runtime {
   constructor(...args) {
@@ -33,6 +36,7 @@ class CodeCacheRuntime extends Runtime {
     // the internals this relies on (jest-runtime 30): without them, compile as jest does
     if (!executor || typeof executor.compile !== 'function' || !Array.isArray(executor.injectedModuleParameters)
       || typeof executor.dynamicImport !== 'function' || !environment || typeof environment.getVmContext !== 'function') return;
+    this._readSourcesOnce();
     const jestCompile = executor.compile.bind(executor);
     const parameters = executor.injectedModuleParameters.join(',');
     executor.compile = (source, filename) => {
@@ -58,6 +62,27 @@ class CodeCacheRuntime extends Runtime {
         toSerialize.push(entry);
       }
       return script.runInContext(context)['Object.<anonymous>'];
+    };
+  }
+
+  /** jest reads every module's source again for every test file: read it once while it is unchanged */
+  _readSourcesOnce() {
+    const fileCache = this.fileCache;
+    if (!fileCache || typeof fileCache.readFile !== 'function' || !(fileCache.strings instanceof Map)) return;
+    const jestRead = fileCache.readFile.bind(fileCache);
+    fileCache.readFile = (filename) => {
+      const known = fileCache.strings.get(filename);
+      if (known !== undefined) return known;
+      const stat = fs.statSync(filename, { throwIfNoEntry: false });
+      if (!stat) return jestRead(filename);
+      const read = sources.get(filename);
+      if (read && read.mtimeMs === stat.mtimeMs && read.size === stat.size) {
+        fileCache.strings.set(filename, read.text);
+        return read.text;
+      }
+      const text = jestRead(filename);
+      sources.set(filename, { mtimeMs: stat.mtimeMs, size: stat.size, text });
+      return text;
     };
   }
 
