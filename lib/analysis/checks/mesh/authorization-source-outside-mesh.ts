@@ -38,14 +38,32 @@ export const AuthorizationSourceOutsideMesh = defineCheck({
       }
       return meshedPods.get(ns);
     };
+    // a namespace's pods by service account, built once per namespace (never a scan per principal)
+    const byAccount = new Map<string, { all: Map<string, PodTemplate[]>; meshed: Set<string> }>();
+    const accounts = (ns: string, meshed: PodTemplate[]) => {
+      let entry = byAccount.get(ns);
+      if (!entry) {
+        const all = new Map<string, PodTemplate[]>();
+        for (const p of model.pods.inNamespace(ns)) {
+          const sa = p.serviceAccountName;
+          const list = all.get(sa);
+          if (list) list.push(p);
+          else all.set(sa, [p]);
+        }
+        entry = { all, meshed: new Set(meshed.map((p) => p.serviceAccountName)) };
+        byAccount.set(ns, entry);
+      }
+      return entry;
+    };
     for (const policy of model.authorizationPolicies) {
       for (const { value, field } of sourceValues(policy, 'principals')) {
         const principal = parsePrincipal(value);
         const meshed = principal && outside(principal.namespace);
         if (!principal || !meshed) continue;
         const { namespace, serviceAccount } = principal;
-        if (meshed.some((p) => p.serviceAccountName === serviceAccount)) continue;
-        const runAs = model.pods.inNamespace(namespace).filter((p) => p.serviceAccountName === serviceAccount);
+        const index = accounts(namespace, meshed);
+        if (index.meshed.has(serviceAccount)) continue;
+        const runAs = index.all.get(serviceAccount) ?? [];
         // some workloads of the namespace are meshed, and the app runs none as this account: it cannot tell
         if (meshed.length > 0 && runAs.length === 0) continue;
         const why = meshed.length === 0
