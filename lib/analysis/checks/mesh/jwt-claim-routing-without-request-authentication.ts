@@ -70,7 +70,10 @@ export const JwtClaimRoutingWithoutRequestAuthentication = defineCheck({
     const authByNamespace = new Map<string, Record<string, unknown>[]>();
     for (const ra of model.requestAuthentications) {
       const selector = selectorOf(ra);
-      if (selector) authByNamespace.set(ra.namespace, [...authByNamespace.get(ra.namespace) ?? [], selector]);
+      if (!selector) continue;
+      const list = authByNamespace.get(ra.namespace);
+      if (list) list.push(selector);
+      else authByNamespace.set(ra.namespace, [selector]);
     }
     const podNamespaces = [...new Set(model.podTemplates.map((p) => p.namespace))];
     const covered = (namespace: string, labels: Record<string, string>) =>
