@@ -11,7 +11,7 @@
  * list type, and compares keys through a hash map.
  */
 import { keyField } from '../manifest/read';
-import { crdSchema, SchemaNode } from './private/crd-schemas';
+import { crdSchema, isSchema, SchemaNode } from './private/crd-schemas';
 
 /**
  * An item of a `map` or `set` list that repeats an earlier item's key.
@@ -100,10 +100,6 @@ function build(schema: SchemaNode): ListNode | undefined {
   const additionalProperties = isSchema(schema.additionalProperties) ? build(schema.additionalProperties) : undefined;
   if (!listType && properties.size === 0 && !items && !additionalProperties) return undefined;
   return { listType, keys, properties, items, additionalProperties };
-}
-
-function isSchema(value: unknown): value is SchemaNode {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function walk(node: ListNode, value: unknown, field: string, out: DuplicateListItem[]): void {

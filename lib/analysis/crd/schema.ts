@@ -13,6 +13,7 @@
  */
 import type { IstioValidator } from '../../../imports/istio-validators';
 import { formatValue, Problem, ProblemCollector } from '../finding';
+import { typeName } from '../manifest/read';
 
 const CODE = 'CI0016';
 
@@ -323,13 +324,6 @@ function fieldPath(manifest: any, pointer: string): string {
 function joinField(base: string, key: string): string {
   if (!/^[A-Za-z_$][A-Za-z0-9_$-]*$/.test(key)) return `${base}['${key}']`;
   return base ? `${base}.${key}` : key;
-}
-
-function typeName(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
-  return typeof value;
 }
 
 function article(word: string): string {

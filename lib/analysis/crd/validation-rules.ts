@@ -26,7 +26,7 @@
 import { keyField } from '../manifest/read';
 import { compileCel } from './private/cel';
 import { CelValueCache, ILL_TYPED, toCelValue } from './private/cel-values';
-import { crdSchema, SchemaNode } from './private/crd-schemas';
+import { crdSchema, isSchema, SchemaNode } from './private/crd-schemas';
 
 /**
  * One `x-kubernetes-validations` entry of a CRD.
@@ -193,10 +193,6 @@ function merge(into: RuleNode, from: RuleNode): void {
 
 function asRules(value: unknown): CrdRule[] {
   return Array.isArray(value) ? value.filter((r): r is CrdRule => isSchema(r) && typeof r.rule === 'string') : [];
-}
-
-function isSchema(value: unknown): value is SchemaNode {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 // ---------------------------------------------------------------------------------------------

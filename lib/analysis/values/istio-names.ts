@@ -114,8 +114,13 @@ function dnsLabelsProblem(domain: string): string | undefined {
   return undefined;
 }
 
-/** Whether Go's `strconv.Atoi` parses `s` (an optional sign, digits, within int64). */
-function isGoInt(s: string): boolean {
+/**
+ * Whether Go's `strconv.Atoi` parses `s` (an optional sign, digits, within int64), as Istio's
+ * `ValidateDNS1123Labels` asks of a top-level domain.
+ *
+ * @see https://github.com/istio/istio/blob/1.30.3/pkg/config/validation/agent/validation.go
+ */
+export function isGoInt(s: string): boolean {
   if (!/^[+-]?\d+$/.test(s)) return false;
   const n = BigInt(s);
   return n <= INT64_MAX && n >= -INT64_MAX - BigInt(1);

@@ -1,9 +1,9 @@
 import { asArray, isRecord } from '../../manifest/read';
 import { ManifestObject } from '../../manifest-object';
-import { formatLabels } from '../../model/mesh-model';
+import { formatLabels, selects } from '../../model/mesh-model';
 import { defineCheck } from '../../check';
 import { Severity } from '../../finding';
-import { gatewaySelector, selectorMatches } from './private/gateway-workloads';
+import { gatewaySelector } from './private/gateway-workloads';
 
 /** A TLS server of a Gateway, with the certificate it presents. */
 interface TlsServer {
@@ -61,7 +61,7 @@ export const GatewayDuplicateCertificate = defineCheck({
     for (const servers of byCertificate.values()) {
       if (new Set(servers.map((s) => s.gateway)).size < 2) continue;
       for (const a of servers) {
-        const others = [...new Set(servers.filter((b) => b.gateway !== a.gateway && selectorMatches(a.selector, b.selector)).map((b) => `'${b.gateway.qualifiedName}'`))];
+        const others = [...new Set(servers.filter((b) => b.gateway !== a.gateway && selects(a.selector, b.selector)).map((b) => `'${b.gateway.qualifiedName}'`))];
         if (others.length === 0) continue;
         report(a.gateway, {
           field: `spec.servers[${a.server}].tls`,

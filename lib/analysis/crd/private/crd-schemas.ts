@@ -9,6 +9,11 @@ import type { crdRuleSchemas } from '../../../../imports/istio-crd-rules';
 /** A node of a structural schema, as the CRD writes it. */
 export type SchemaNode = { readonly [keyword: string]: any };
 
+/** Whether `value` is a schema node: an object that is not an array. */
+export function isSchema(value: unknown): value is SchemaNode {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
 let loaded: typeof crdRuleSchemas | undefined;
 
 /**

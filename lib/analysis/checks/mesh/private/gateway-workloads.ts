@@ -6,7 +6,7 @@
 import { asArray, asRecord, isRecord } from '../../../manifest/read';
 import { ManifestObject } from '../../../manifest-object';
 import { InstalledGateway } from '../../../model/installation';
-import { MeshModel, PodTemplate } from '../../../model/mesh-model';
+import { MeshModel, PodTemplate, selects } from '../../../model/mesh-model';
 
 /** A workload a Gateway can select: a pod (template) of the input, or a declared installed gateway. */
 export interface GatewayWorkload {
@@ -43,11 +43,6 @@ export function gatewaySelector(gateway: ManifestObject): Record<string, string>
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
-/** Whether `labels` hold every label of `selector`. */
-export function selectorMatches(selector: Readonly<Record<string, string>>, labels: Readonly<Record<string, string>>): boolean {
-  return Object.entries(selector).every(([k, v]) => labels[k] === v);
-}
-
 /** The gateway workloads of the input and of the declared installation, indexed by label in every namespace. */
 export class GatewayWorkloads {
   /** Whether the installation is declared: then these are all the gateway workloads of the cluster. */
@@ -72,7 +67,7 @@ export class GatewayWorkloads {
       const list = this.byLabel.get(`${k}\0${v}`) ?? [];
       if (!smallest || list.length < smallest.length) smallest = list;
     }
-    return (smallest ?? []).filter((w) => selectorMatches(selector, w.labels));
+    return (smallest ?? []).filter((w) => selects(selector, w.labels));
   }
 
   /**

@@ -1,7 +1,7 @@
 import { defineCheck } from '../../../check';
 import { formatValue, Severity } from '../../../finding';
 import { asRecord, eachItem, isRecord } from '../../../manifest/read';
-import { isIstioDns1123Label } from './private/dns';
+import { isIstioDnsLabel } from '../../../values/istio-names';
 import { DESTINATION_RULE_KINDS } from './private/kinds';
 
 /**
@@ -35,7 +35,7 @@ export const InvalidSubsetName = defineCheck({
         return;
       }
       if (typeof name !== 'string') return;
-      if (!isIstioDns1123Label(name)) {
+      if (!isIstioDnsLabel(name)) {
         report({
           field, value: name,
           message: `subset name ${formatValue(name)} is not a DNS-1123 label (letters, digits and '-', starting and ending with a letter or digit, at most 63 characters)`,

@@ -1,6 +1,7 @@
 import { defineCheck } from '../../../check';
 import { formatValue, Severity } from '../../../finding';
-import { isHttpProtocol, isTcpProtocol, isTlsProtocol } from '../workload-entry/private/istio-formats';
+import { isHttpProtocol, isTlsProtocol } from '../gateway/private/protocol';
+import { isTcpProtocol } from '../workload-entry/private/istio-formats';
 import { serviceEntryView } from './private/service-entry';
 
 /**

@@ -1,7 +1,8 @@
 import { CheckReport, defineCheck } from '../../../check';
 import { formatValue, Severity } from '../../../finding';
 import { eachItem, isRecord } from '../../../manifest/read';
-import { fqdnProblem, isIpAddress } from '../workload-entry/private/istio-formats';
+import { isIpAddress } from '../../../values/ip';
+import { fqdnProblem } from '../workload-entry/private/istio-formats';
 import { addressProblems, labelProblems, portProblems, UNIX_PREFIX } from '../workload-entry/private/workload-entry';
 import { serviceEntryView } from './private/service-entry';
 

@@ -1,7 +1,8 @@
 import { defineCheck } from '../../../check';
 import { formatValue, Severity } from '../../../finding';
 import { eachItem } from '../../../manifest/read';
-import { isIstioDns1123Label, isPortNumber, parseProtocol, PROTOCOL_NAMES } from '../workload-entry/private/istio-formats';
+import { isIstioDnsLabel } from '../../../values/istio-names';
+import { isPortNumber, parseProtocol, PROTOCOL_NAMES } from '../workload-entry/private/istio-formats';
 import { serviceEntryView } from './private/service-entry';
 
 /**
@@ -32,7 +33,7 @@ export const InvalidServiceEntryPort = defineCheck({
       if (typeof port.targetPort === 'number' && port.targetPort !== 0 && !isPortNumber(port.targetPort)) {
         report({ field: `${at}.targetPort`, value: port.targetPort, message: `target port ${formatValue(port.targetPort)} is not from 1 to 65535`, fix: 'use a targetPort from 1 to 65535, or remove it to use the port number' });
       }
-      if (typeof port.name === 'string' && !isIstioDns1123Label(port.name)) {
+      if (typeof port.name === 'string' && !isIstioDnsLabel(port.name)) {
         report({
           field: `${at}.name`, value: port.name, message: `port name ${formatValue(port.name)} is not a DNS-1123 label (at most 63 letters, digits and '-', starting and ending with a letter or digit)`,
           fix: 'name the port like https or tcp-db',

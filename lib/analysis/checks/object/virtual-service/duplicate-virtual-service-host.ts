@@ -1,6 +1,6 @@
 import { defineCheck } from '../../../check';
 import { formatValue, Severity } from '../../../finding';
-import { hostsMatch } from './private/names';
+import { hostsMatch } from '../../../model/hosts';
 import { vsHostProblem } from './private/hosts';
 import { VIRTUAL_SERVICE_KINDS, vsContext } from './private/walk';
 

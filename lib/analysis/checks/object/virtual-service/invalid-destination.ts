@@ -1,7 +1,8 @@
 import { defineCheck } from '../../../check';
 import { formatValue, Severity } from '../../../finding';
 import { isRecord } from '../../../manifest/read';
-import { isDns1123Label, wildcardDomainProblem } from './private/names';
+import { isIstioDnsLabel } from '../../../values/istio-names';
+import { wildcardDomainProblem } from './private/names';
 import { eachDestination, eachRouteList, VIRTUAL_SERVICE_KINDS, vsContext } from './private/walk';
 
 /**
@@ -43,7 +44,7 @@ export const InvalidDestination = defineCheck({
           });
         }
       }
-      if (typeof d.subset === 'string' && d.subset !== '' && !isDns1123Label(d.subset)) {
+      if (typeof d.subset === 'string' && d.subset !== '' && !isIstioDnsLabel(d.subset)) {
         report({ field: `${at}.subset`, value: d.subset, message: `subset name ${formatValue(d.subset)} is not a DNS-1123 label`, fix: 'name a subset of the host\'s DestinationRule, e.g. v2 (letters, digits and \'-\')' });
       }
       if (isRecord(d.port)) {

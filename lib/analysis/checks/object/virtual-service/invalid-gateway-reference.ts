@@ -1,7 +1,8 @@
 import { CheckReport, defineCheck } from '../../../check';
 import { formatValue, Severity } from '../../../finding';
 import { eachItem } from '../../../manifest/read';
-import { fqdnProblem, isDns1123Label } from './private/names';
+import { isIstioDnsLabel } from '../../../values/istio-names';
+import { fqdnProblem } from './private/names';
 import { eachAnyMatch, VIRTUAL_SERVICE_KINDS, vsContext } from './private/walk';
 
 const STOPPED = ' (stricter than Istio: its webhook stops checking a gateway list after the first name without a namespace, but this name can never match a Gateway)';
@@ -40,8 +41,8 @@ function checkGatewayList(list: unknown, field: string, report: (r: CheckReport)
     const problems: string[] = [];
     if (ns === '' || gw === '') problems.push('has an empty namespace or name');
     else {
-      if (!isDns1123Label(ns)) problems.push(`has a namespace ${formatValue(ns)} that is not a DNS-1123 label`);
-      if (!isDns1123Label(gw)) problems.push(`has a name ${formatValue(gw)} that is not a DNS-1123 label`);
+      if (!isIstioDnsLabel(ns)) problems.push(`has a namespace ${formatValue(ns)} that is not a DNS-1123 label`);
+      if (!isIstioDnsLabel(gw)) problems.push(`has a name ${formatValue(gw)} that is not a DNS-1123 label`);
     }
     if (problems.length === 0) return;
     report({

@@ -1,7 +1,8 @@
 import { defineCheck } from '../../../check';
 import { formatValue, Severity } from '../../../finding';
 import { isRecord, keyField } from '../../../manifest/read';
-import { isDns1123Label, labelProblems } from './private/names';
+import { isIstioDnsLabel } from '../../../values/istio-names';
+import { labelProblems } from './private/names';
 import { eachAnyMatch, VIRTUAL_SERVICE_KINDS, vsContext } from './private/walk';
 
 /**
@@ -33,7 +34,7 @@ export const InvalidMatchSource = defineCheck({
         }
       }
       const ns = m.sourceNamespace;
-      if (typeof ns !== 'string' || ns === '' || isDns1123Label(ns)) return;
+      if (typeof ns !== 'string' || ns === '' || isIstioDnsLabel(ns)) return;
       report({
         field: `${at}.sourceNamespace`, value: ns,
         severity: kind === 'http' ? Severity.ERROR : Severity.WARNING,

@@ -1,7 +1,9 @@
 import { defineCheck } from '../../../check';
 import { formatValue, Severity } from '../../../finding';
 import { asArray, eachItem, isRecord } from '../../../manifest/read';
-import { gatewayDomainProblem, hostSubsetOf, isIpAddress, wildcardDomainProblem } from './private/names';
+import { hostSubsetOf } from '../../../model/hosts';
+import { isIpAddress } from '../../../values/ip';
+import { gatewayDomainProblem, wildcardDomainProblem } from './private/names';
 import { MESH, VIRTUAL_SERVICE_KINDS, vsContext } from './private/walk';
 
 /**

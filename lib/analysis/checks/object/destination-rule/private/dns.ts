@@ -5,17 +5,11 @@
  * the value is fine, else a lowercase sentence.
  */
 import { isIP } from 'net';
+import { isGoInt, isIstioDnsLabel } from '../../../../values/istio-names';
+import * as ip from '../../../../values/ip';
 
-const LABEL = /^[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?$/;
 const WILDCARD_LABEL = /^(?:\*|(?:\*|\*-)?[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?)$/;
 const LABEL_RULE = 'letters, digits and \'-\', starting and ending with a letter or digit, at most 63 characters';
-const INT64_MAX = BigInt('9223372036854775807');
-const INT64_MIN = BigInt('-9223372036854775808');
-
-/** Whether `value` is a DNS-1123 label as Istio reads it (`labels.IsDNS1123Label`: uppercase allowed). */
-export function isIstioDns1123Label(value: string): boolean {
-  return value.length <= 63 && LABEL.test(value);
-}
 
 /** A host that may start with a wildcard label (`*`, `*.example.com`, `*-api.example.com`). */
 export function wildcardDomainProblem(host: string): string | undefined {
@@ -36,7 +30,7 @@ export function fqdnProblem(host: string): string | undefined {
 
 /** An IPv4 or IPv6 address as Go's `netip.ParseAddr` reads it (an IPv6 zone such as `%eth0` allowed). */
 export function isIpAddress(value: string): boolean {
-  if (isIP(value) !== 0) return true;
+  if (ip.isIpAddress(value)) return true;
   const zone = value.indexOf('%');
   return zone > 0 && zone < value.length - 1 && isIP(value.slice(0, zone)) === 6;
 }
@@ -54,14 +48,7 @@ function labelsProblem(domain: string): string | undefined {
   if (isGoInt(tld)) return `has an all-numeric top-level domain '${tld}'`;
   for (let i = 0; i < parts.length; i++) {
     if (i === parts.length - 1 && parts[i] === '') return undefined;
-    if (!isIstioDns1123Label(parts[i])) return `has an invalid label '${parts[i]}': use ${LABEL_RULE}`;
+    if (!isIstioDnsLabel(parts[i])) return `has an invalid label '${parts[i]}': use ${LABEL_RULE}`;
   }
   return undefined;
-}
-
-/** Whether Go's strconv.Atoi accepts `value`: an optional sign and decimal digits, within int64. */
-function isGoInt(value: string): boolean {
-  if (!/^[+-]?\d+$/.test(value)) return false;
-  const n = BigInt(value);
-  return n <= INT64_MAX && n >= INT64_MIN;
 }

@@ -2,7 +2,8 @@
  * The webhook's judgement of one VirtualService host, shared by the host check and the
  * duplicate-host check (which Istio runs only when every host is valid).
  */
-import { gatewayDomainProblem, isIpAddress, wildcardDomainProblem } from './names';
+import { isIpAddress } from '../../../../values/ip';
+import { gatewayDomainProblem, wildcardDomainProblem } from './names';
 import { VsContext } from './walk';
 
 /**

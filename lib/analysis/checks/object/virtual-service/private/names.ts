@@ -5,17 +5,11 @@
  * letters, and its label values have no length limit. Each function returns `undefined` when the
  * value is fine, else a lowercase phrase on what is wrong.
  */
-import { isIP } from 'net';
+import { isIstioDnsLabel } from '../../../../values/istio-names';
 
-const DNS1123_LABEL = /^[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?$/;
 const WILDCARD_LABEL = /^(\*|(\*|\*-)?[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?)$/;
 const LABEL_KEY = /^([a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?)*\/)?((?:[A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])$/;
 const LABEL_VALUE = /^((?:[A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
-
-/** Istio's `labels.IsDNS1123Label`: letters (either case), digits and '-', at most 63 characters. */
-export function isDns1123Label(value: string): boolean {
-  return value.length <= 63 && DNS1123_LABEL.test(value);
-}
 
 /** Why `domain` is too long or empty (Istio's CheckDNS1123Preconditions). */
 function preconditionProblem(domain: string): string | undefined {
@@ -31,7 +25,7 @@ function dnsLabelsProblem(domain: string): string | undefined {
   if (/^[+-]?\d+$/.test(tld)) return `has an all-numeric top-level domain '${tld}'`;
   for (let i = 0; i < parts.length; i++) {
     if (i === parts.length - 1 && parts[i] === '') return undefined;
-    if (!isDns1123Label(parts[i])) return `has an invalid label '${parts[i]}'`;
+    if (!isIstioDnsLabel(parts[i])) return `has an invalid label '${parts[i]}'`;
   }
   return undefined;
 }
@@ -76,31 +70,6 @@ export function gatewayDomainProblem(sni: boolean, domain: string): string | und
 
 function trimDots(s: string): string {
   return s.replace(/^\.+|\.+$/g, '');
-}
-
-/** Whether `value` is an IP address (Istio's netutil.IsValidIPAddress). */
-export function isIpAddress(value: string): boolean {
-  return isIP(value) !== 0;
-}
-
-/** Istio's host.Name.Matches: the hosts are equal, or a wildcard of one covers the other. */
-export function hostsMatch(a: string, b: string): boolean {
-  const aw = a.startsWith('*');
-  const bw = b.startsWith('*');
-  if (aw && bw) return a.length < b.length ? b.slice(1).endsWith(a.slice(1)) : a.slice(1).endsWith(b.slice(1));
-  if (aw) return b.endsWith(a.slice(1));
-  if (bw) return a.endsWith(b.slice(1));
-  return a === b;
-}
-
-/** Istio's host.Name.SubsetOf: `host` is covered by `of` (equal, or under its wildcard). */
-export function hostSubsetOf(host: string, of: string): boolean {
-  const hw = host.startsWith('*');
-  const ow = of.startsWith('*');
-  if (hw && ow) return host.length >= of.length && host.slice(1).endsWith(of.slice(1));
-  if (hw) return false;
-  if (ow) return host.endsWith(of.slice(1));
-  return host === of;
 }
 
 /**

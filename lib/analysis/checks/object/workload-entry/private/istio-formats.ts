@@ -7,17 +7,13 @@
  * sentence on what is wrong.
  */
 import { isIP } from 'net';
+import { isIstioDnsLabel } from '../../../../values/istio-names';
+import { isIpAddress } from '../../../../values/ip';
 
-const DNS1123_LABEL = /^[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?$/;
 const WILDCARD_LABEL = /^(?:\*|(?:\*|\*-)?[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?)$/;
 const QUALIFIED_NAME = '(?:[A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]';
 const LABEL_KEY = new RegExp(`^((?:[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?)(?:\\.[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?)*/)?(${QUALIFIED_NAME})$`);
 const LABEL_VALUE = new RegExp(`^(?:${QUALIFIED_NAME})?$`);
-
-/** Istio's `labels.IsDNS1123Label`: 1-63 letters (either case), digits and '-', alphanumeric at both ends. */
-export function isIstioDns1123Label(value: unknown): boolean {
-  return typeof value === 'string' && value.length <= 63 && DNS1123_LABEL.test(value);
-}
 
 /** Istio's `agent.ValidateFQDN`: at most 255 characters, DNS-1123 labels, no all-numeric top-level domain, an optional final dot. */
 export function fqdnProblem(value: string): string | undefined {
@@ -50,16 +46,11 @@ function dnsLabelsProblem(domain: string): string | undefined {
   for (let i = 0; i < labels.length; i++) {
     // a final empty label is the dot of an unambiguous name such as 'istio.io.'
     if (i === labels.length - 1 && labels[i] === '') return undefined;
-    if (!isIstioDns1123Label(labels[i])) {
+    if (!isIstioDnsLabel(labels[i])) {
       return labels[i].includes('*') ? `may only have a wildcard in its first label, not in '${labels[i]}'` : `has an invalid label '${labels[i]}'`;
     }
   }
   return undefined;
-}
-
-/** Go's `netip.ParseAddr`, as Istio's `IsValidIPAddress`: an IPv4 or IPv6 address (IPv6 may carry a zone). */
-export function isIpAddress(value: unknown): boolean {
-  return typeof value === 'string' && isIP(value) !== 0;
 }
 
 /** Istio's `agent.ValidateIPSubnet`: an IP address, or a CIDR block when the value has exactly one '/'. */
@@ -104,16 +95,6 @@ export function parseProtocol(value: string): string | undefined {
 export const PROTOCOL_NAMES = ['HTTP', 'HTTPS', 'HTTP2', 'GRPC', 'GRPC-Web', 'HTTP_PROXY', 'TCP', 'TLS', 'UDP', 'Mongo', 'Redis', 'MySQL'];
 
 const PROTOCOLS = new Map(PROTOCOL_NAMES.map((p) => [p.toLowerCase(), p]));
-
-/** Whether Istio treats the protocol as HTTP (`Instance.IsHTTP`). */
-export function isHttpProtocol(p: string | undefined): boolean {
-  return p === 'HTTP' || p === 'HTTP2' || p === 'HTTP_PROXY' || p === 'GRPC' || p === 'GRPC-Web';
-}
-
-/** Whether Istio treats the protocol as TLS (`Instance.IsTLS`). */
-export function isTlsProtocol(p: string | undefined): boolean {
-  return p === 'HTTPS' || p === 'TLS';
-}
 
 /** Whether Istio treats the protocol as carried over TCP (`Instance.IsTCP`). */
 export function isTcpProtocol(p: string | undefined): boolean {

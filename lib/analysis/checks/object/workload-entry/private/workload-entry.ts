@@ -6,9 +6,9 @@
 import { CheckReport } from '../../../../check';
 import { formatValue, Severity } from '../../../../finding';
 import { eachEntry, isRecord } from '../../../../manifest/read';
-import {
-  fqdnProblem, isIpAddress, isIstioDns1123Label, isPortNumber, labelKeyProblem, labelValueProblem, unixPathProblem,
-} from './istio-formats';
+import { isIpAddress } from '../../../../values/ip';
+import { isIstioDnsLabel } from '../../../../values/istio-names';
+import { fqdnProblem, isPortNumber, labelKeyProblem, labelValueProblem, unixPathProblem } from './istio-formats';
 
 /** The prefix of a Unix domain socket address. */
 export const UNIX_PREFIX = 'unix://';
@@ -93,7 +93,7 @@ export function portProblems(entry: Record<string, any>, at: string, servicePort
         fix: 'key endpoint ports by the names in the ServiceEntry ports, or add a port with that name',
       });
     }
-    if (!isIstioDns1123Label(name)) {
+    if (!isIstioDnsLabel(name)) {
       problems.push({
         field, value: name, message: `port name ${formatValue(name)} is not a DNS-1123 label`,
         fix: 'name the port with letters, digits and \'-\', starting and ending with a letter or digit, e.g. http or tcp-db',
