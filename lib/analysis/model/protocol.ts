@@ -41,7 +41,8 @@ export interface ProtocolPort {
   readonly traffic: PortTraffic;
 }
 
-const PROTOCOLS: Readonly<Record<string, [string, PortTraffic]>> = {
+// no prototype: a name such as 'constructor' or 'toString' is no protocol
+const PROTOCOLS: Readonly<Record<string, [string, PortTraffic]>> = Object.assign(Object.create(null), {
   'http': ['HTTP', PortTraffic.HTTP],
   'http2': ['HTTP2', PortTraffic.HTTP],
   'http_proxy': ['HTTP_PROXY', PortTraffic.HTTP],
@@ -54,17 +55,18 @@ const PROTOCOLS: Readonly<Record<string, [string, PortTraffic]>> = {
   'mysql': ['MySQL', PortTraffic.TCP],
   'redis': ['Redis', PortTraffic.TCP],
   'udp': ['UDP', PortTraffic.UDP],
-};
+});
 
 /** Ports Istio takes as TCP when nothing names their protocol: SMTP, DNS, MySQL, MongoDB. */
 const WELL_KNOWN_TCP_PORTS = new Set([25, 53, 3306, 27017]);
 
 /** The appProtocol values Kubernetes standardises. */
-const KUBERNETES_APP_PROTOCOLS: Readonly<Record<string, [string, PortTraffic]>> = {
+// no prototype: a name such as 'constructor' or 'toString' is no protocol
+const KUBERNETES_APP_PROTOCOLS: Readonly<Record<string, [string, PortTraffic]>> = Object.assign(Object.create(null), {
   'kubernetes.io/h2c': ['HTTP2', PortTraffic.HTTP],
   'kubernetes.io/ws': ['HTTP', PortTraffic.HTTP],
   'kubernetes.io/wss': ['HTTPS', PortTraffic.TCP],
-};
+});
 
 /**
  * The protocol Istio gives a Service port: UDP for `protocol: UDP`, else the `appProtocol` (or

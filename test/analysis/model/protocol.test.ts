@@ -17,6 +17,10 @@ describe('the protocol Istio gives a port', () => {
     [{ name: 'tcp', port: 80, appProtocol: 'http' }, 'HTTP', PortTraffic.HTTP],
     [{ name: 'web', port: 80, appProtocol: 'kubernetes.io/h2c' }, 'HTTP2', PortTraffic.HTTP],
     [{ name: 'http', port: 53, protocol: 'UDP' }, 'UDP', PortTraffic.UDP],
+    // names that are properties of every JavaScript object are no protocol
+    [{ name: 'constructor', port: 80 }, 'unknown', PortTraffic.SNIFFED],
+    [{ name: 'toString-api', port: 80 }, 'unknown', PortTraffic.SNIFFED],
+    [{ name: 'web', port: 80, appProtocol: '__proto__' }, 'unknown', PortTraffic.SNIFFED],
   ])('Service port %j is %s', (port, protocol, traffic) => {
     // WHEN / THEN
     expect(servicePortProtocol(port)).toEqual({ protocol, traffic });

@@ -22,6 +22,7 @@ describe('CI0304 InvalidGatewayServerPort', () => {
     ['no number', { name: 'http', protocol: 'HTTP' }, ['spec.servers[0].port.number error']],
     ['an unknown protocol', { number: 80, name: 'http', protocol: 'QUIC' }, ['spec.servers[0].port.protocol error']],
     ['no protocol', { number: 80, name: 'http' }, ['spec.servers[0].port.protocol error']],
+    ['a protocol named like a JavaScript object property', { number: 80, name: 'http', protocol: 'constructor' }, ['spec.servers[0].port.protocol error']],
     ['no name', { number: 80, protocol: 'HTTP' }, ['spec.servers[0].port.name error']],
     ['an empty name', { number: 80, name: '', protocol: 'HTTP' }, ['spec.servers[0].port.name error']],
     ['a targetPort', { number: 80, name: 'http', protocol: 'HTTP', targetPort: 8080 }, ['spec.servers[0].port.targetPort error']],

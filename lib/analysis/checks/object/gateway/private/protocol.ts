@@ -3,10 +3,11 @@
  * else is unsupported. Shared by the Gateway and Sidecar checks.
  */
 
-const PROTOCOLS: Readonly<Record<string, string>> = {
+// no prototype: a name such as 'constructor' or 'toString' is no protocol
+const PROTOCOLS: Readonly<Record<string, string>> = Object.assign(Object.create(null), {
   'tcp': 'TCP', 'udp': 'UDP', 'grpc': 'GRPC', 'grpc-web': 'GRPC-Web', 'http': 'HTTP', 'http_proxy': 'HTTP_PROXY', 'http2': 'HTTP2',
   'https': 'HTTPS', 'tls': 'TLS', 'mongo': 'Mongo', 'redis': 'Redis', 'mysql': 'MySQL',
-};
+});
 
 const HTTP = new Set(['HTTP', 'HTTP2', 'HTTP_PROXY', 'GRPC', 'GRPC-Web']);
 
